@@ -1,0 +1,23 @@
+package dev.sam.contract.workspace;
+
+/** Absolute paths of SAM's files as a process inside a workspace sees them. */
+public final class WorkspacePaths {
+    /** Static env file, read without a shell (ACP sessions, hooks). */
+    public static final String ENV_FILE = "/etc/sam/env";
+    /** POSIX sh profile script for login shells. */
+    public static final String PROFILE_SCRIPT = "/etc/profile.d/sam-env.sh";
+    /** The credential helper's launcher; git finds it as {@code credential.helper=sam}. */
+    public static final String HELPER_LAUNCHER = "/usr/local/bin/git-credential-sam";
+    /** The helper's configuration: agent address, workspace id, credential file path. No secret. */
+    public static final String HELPER_CONFIG = "/etc/sam/git-credential-sam.conf";
+    /** The workspace's own credential for the agent: 0600, owned by the workspace user. */
+    public static final String WORKSPACE_CREDENTIAL = "/etc/sam/workspace-credential";
+    /** System git config. */
+    public static final String SYSTEM_GITCONFIG = "/etc/gitconfig";
+
+    /** Environment variable that points the helper at another config file (tests, odd layouts). */
+    public static final String HELPER_CONFIG_ENV = "SAM_HELPER_CONFIG";
+
+    private WorkspacePaths() {
+    }
+}
