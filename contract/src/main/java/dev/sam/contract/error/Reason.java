@@ -37,6 +37,7 @@ public enum Reason {
     WORKSPACE_NOT_READY("workspace_not_ready", false),
     PROVISIONING_FAILED("provisioning_failed", true),
     LIMIT_REACHED("limit_reached", false),
+    NODE_UNREACHABLE("node_unreachable", false),
 
     INTERNAL_ERROR("internal_error", false);
 

@@ -12,6 +12,12 @@ public final class WorkspacePaths {
     public static final String HELPER_CONFIG = "/etc/sam/git-credential-sam.conf";
     /** The workspace's own credential for the agent: 0600, owned by the workspace user. */
     public static final String WORKSPACE_CREDENTIAL = "/etc/sam/workspace-credential";
+    /**
+     * Where the helper's distribution (launcher, jar, class-data archive, and a Java runtime for
+     * images without one) is mounted read-only; {@link #HELPER_LAUNCHER} execs its
+     * {@code bin/git-credential-sam}.
+     */
+    public static final String HELPER_HOME = "/opt/sam/credential-helper";
     /** System git config. */
     public static final String SYSTEM_GITCONFIG = "/etc/gitconfig";
 
