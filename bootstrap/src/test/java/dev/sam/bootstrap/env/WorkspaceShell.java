@@ -69,7 +69,12 @@ final class WorkspaceShell {
 
     /** Runs {@code argv} (a shell and its arguments) in the workspace. */
     Result run(List<String> argv) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("bwrap", "--dev-bind", "/", "/",
+        return run(argv, Map.of());
+    }
+
+    /** Runs {@code argv} with {@code extraEnv} added to the clean environment. */
+    Result run(List<String> argv, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/bwrap", "--dev-bind", "/", "/",
                 "--bind", root.resolve("etc/sam").toString(), "/etc/sam",
                 "--bind", root.resolve("etc/profile.d").toString(), "/etc/profile.d",
                 "--bind", root.resolve("etc/bash.bashrc").toString(), HookPaths.BASH_BASHRC,
@@ -79,7 +84,7 @@ final class WorkspaceShell {
             cmd.addAll(List.of("--bind", localBin.toString(), "/usr/local/bin"));
         }
         cmd.addAll(List.of("--chdir", cwd.toString(), "--die-with-parent",
-                "setpriv", "--reuid=" + USER, "--regid=" + USER, "--clear-groups", "--"));
+                "/usr/bin/setpriv", "--reuid=" + USER, "--regid=" + USER, "--clear-groups", "--"));
         cmd.addAll(argv);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
@@ -88,6 +93,7 @@ final class WorkspaceShell {
         env.put("HOME", home.toString());
         env.put("LANG", "C.UTF-8");
         env.put("USER", "workspace");
+        env.putAll(extraEnv);
         Path out = Files.createTempFile(cwd.getParent(), "stdout", ".bin");
         Path err = Files.createTempFile(cwd.getParent(), "stderr", ".bin");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
