@@ -100,6 +100,18 @@ class FallbackTokenTest {
         assertEquals("", r.stdoutText() + r.stderrText());
     }
 
+    /** A user's {@code set -eu} must not turn the failed or killed helper call into an aborted login. */
+    @ParameterizedTest
+    @EnumSource(value = Variant.class, names = {"DASH_WITH_TIMEOUT", "DASH_WITHOUT_TIMEOUT"})
+    void hangingHelperUnderSetEuNeitherAbortsNorPrints(Variant v) throws Exception {
+        WorkspaceShell shell = shellWithGit(HANGING_GIT, v.timeout);
+        WorkspaceShell.Result r = shell.run(List.of("/usr/bin/dash", "-c",
+                "set -eu; . /etc/profile.d/sam-env.sh; " + PRINT));
+        assertEquals(0, r.exit());
+        assertEquals("", Files.readString(shell.cwd().resolve("gh")));
+        assertEquals("", r.stdoutText() + r.stderrText());
+    }
+
     private WorkspaceShell shellWithGit(String script, boolean withTimeout) throws IOException {
         Path bin = WorkspaceShell.openDir(tmp.resolve("bin"));
         Path git = bin.resolve("git");
