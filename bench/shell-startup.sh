@@ -2,7 +2,7 @@
 # Cost of SAM's profile script on shell start-up: `bash -l -c true` inside bubblewrap with the
 # rendered /etc/profile.d/sam-env.sh (token present, so no helper call) vs. the same sandbox with
 # an empty /etc/profile.d. One hyperfine run, warmup included. Goal: ratio <= 1.10.
-# Needs: java 17, bwrap, hyperfine, jq. Builds the bootstrap jar if it is missing.
+# Needs: java 17, bwrap, hyperfine. Builds the bootstrap jar if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,13 +37,13 @@ got=$($common --bind "$root/etc/profile.d" /etc/profile.d bash -l -c 'printf %s 
 base=$($common --bind "$empty" /etc/profile.d bash -l -c 'printf %s "${GH_TOKEN:+set}"')
 [ "$got" = set ] && [ -z "$base" ] || { echo "bench setup wrong: with=$got without=$base" >&2; exit 1; }
 
-hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-json "$work/result.json" \
+hyperfine -N --warmup "$WARMUP" --runs "$RUNS" --export-csv "$work/result.csv" \
   -n without "$without_sam" -n with-sam-env "$with_sam" >&2
 
-with_ms=$(jq -r '.results[] | select(.command=="with-sam-env") | .mean * 1000' "$work/result.json")
-without_ms=$(jq -r '.results[] | select(.command=="without") | .mean * 1000' "$work/result.json")
-with_med=$(jq -r '.results[] | select(.command=="with-sam-env") | .median * 1000' "$work/result.json")
-without_med=$(jq -r '.results[] | select(.command=="without") | .median * 1000' "$work/result.json")
+# CSV columns: command,mean,stddev,median,user,system,min,max (seconds).
+field() { awk -F, -v c="$1" -v col="$2" '$1 == c { print $col * 1000 }' "$work/result.csv"; }
+with_ms=$(field with-sam-env 2); without_ms=$(field without 2)
+with_med=$(field with-sam-env 4); without_med=$(field without 4)
 ratio=$(awk -v a="$with_ms" -v b="$without_ms" 'BEGIN { printf "%.3f", a / b }')
 ratio_med=$(awk -v a="$with_med" -v b="$without_med" 'BEGIN { printf "%.3f", a / b }')
 printf 'bash -l -c true, mean: with sam-env.sh %.2f ms, without %.2f ms, ratio %s (goal <= 1.10)\n' \
