@@ -97,9 +97,7 @@ final class AccessTokenIssuer {
             throw new GitHubError(422, "Invalid request.\n\npermissions must be an object.", docs);
         }
         Map<String, String> wanted = new LinkedHashMap<>();
-        var fields = requested.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : requested.properties()) {
             if (!field.getValue().isTextual() || PermissionLevel.parse(field.getValue().asText()).isEmpty()) {
                 throw new GitHubError(422, "Invalid request.\n\nFor 'properties/" + field.getKey() + "', "
                         + field.getValue() + " is not one of [\"read\", \"write\"].", docs);

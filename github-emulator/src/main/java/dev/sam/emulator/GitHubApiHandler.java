@@ -1,6 +1,7 @@
 package dev.sam.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.sam.contract.secret.Redactor;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
@@ -47,7 +48,8 @@ final class GitHubApiHandler implements HttpHandler {
             Thread.currentThread().interrupt();
             exchange.close();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "emulator failure on " + method + " " + path, e);
+            LOG.log(System.Logger.Level.WARNING,
+                    Redactor.redact("emulator failure on " + method + " " + path + ": " + e));
             io.sendError(exchange, new GitHubError(500, "Server Error", GitHubError.DOCS_REST));
         }
     }
@@ -73,8 +75,10 @@ final class GitHubApiHandler implements HttpHandler {
         var body = io.readBody(exchange, GitHubError.DOCS_CREATE_TOKEN);
         IssuedToken issued = state.issuer().issue(appId, installationId, body);
         Installation installation = state.registry().find(installationId).orElseThrow();
-        LOG.log(System.Logger.Level.INFO, "minted token sha256=" + TokenLedger.sha256(issued.token()).substring(0, 12)
-                + " installation=" + installationId + " repositories=" + issued.repositories());
+        // Logged by hash prefix so a log line can be matched to /_emulator/tokens without leaking the token.
+        LOG.log(System.Logger.Level.INFO, Redactor.redact("minted token sha256="
+                + TokenLedger.sha256(issued.token()).substring(0, 12) + " installation=" + installationId
+                + " repositories=" + issued.repositories() + " expires_at=" + issued.expiresAt()));
         io.send(exchange, 201, GitHubRepresentations.accessToken(issued, installation));
     }
 

@@ -16,6 +16,8 @@ public final class GitHubEmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // One line per record on stderr, before the first logger is created; stdout carries only READY.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
         int port = 0;
         Path stateFile = null;
         for (int i = 0; i < args.length; i++) {
