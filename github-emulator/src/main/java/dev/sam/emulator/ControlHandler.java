@@ -3,6 +3,7 @@ package dev.sam.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sam.contract.secret.Redactor;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ControlHandler implements HttpHandler {
     static final String PREFIX = "/_emulator/";
+    private static final System.Logger LOG = System.getLogger(ControlHandler.class.getName());
     private static final Pattern INSTALLATION_ACTION =
             Pattern.compile("/_emulator/installations/([0-9]{1,18})(/suspend|/unsuspend|/repositories)?");
 
@@ -40,8 +42,11 @@ final class ControlHandler implements HttpHandler {
             io.send(exchange, 200, answer);
         } catch (GitHubError e) {
             io.sendError(exchange, e);
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             io.sendError(exchange, new GitHubError(400, String.valueOf(e.getMessage()), GitHubError.DOCS_REST));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, Redactor.redact("control failure on " + route + ": " + e));
+            io.sendServerError(exchange);
         }
     }
 

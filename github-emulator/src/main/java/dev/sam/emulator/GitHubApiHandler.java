@@ -50,7 +50,7 @@ final class GitHubApiHandler implements HttpHandler {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING,
                     Redactor.redact("emulator failure on " + method + " " + path + ": " + e));
-            io.sendError(exchange, new GitHubError(500, "Server Error", GitHubError.DOCS_REST));
+            io.sendServerError(exchange);
         }
     }
 
@@ -71,6 +71,7 @@ final class GitHubApiHandler implements HttpHandler {
                 case STATUS -> throw faultError(f, installationId);
             }
         }
+        JsonExchange.requireSupportedApiVersion(exchange);
         long appId = state.jwtVerifier().verify(authorization(exchange), GitHubError.DOCS_CREATE_TOKEN);
         var body = io.readBody(exchange, GitHubError.DOCS_CREATE_TOKEN);
         IssuedToken issued = state.issuer().issue(appId, installationId, body);
@@ -83,6 +84,7 @@ final class GitHubApiHandler implements HttpHandler {
     }
 
     private void getInstallation(HttpExchange exchange, long installationId) throws IOException {
+        JsonExchange.requireSupportedApiVersion(exchange);
         long appId = state.jwtVerifier().verify(authorization(exchange), GitHubError.DOCS_GET_INSTALLATION);
         Installation installation = state.registry().find(installationId)
                 .filter(i -> i.visibleTo(appId))
@@ -91,6 +93,7 @@ final class GitHubApiHandler implements HttpHandler {
     }
 
     private void listRepositories(HttpExchange exchange) throws IOException {
+        JsonExchange.requireSupportedApiVersion(exchange);
         String docs = GitHubError.DOCS_LIST_REPOS;
         String token = bearerOrToken(authorization(exchange))
                 .orElseThrow(() -> new GitHubError(401, "Requires authentication", docs));
