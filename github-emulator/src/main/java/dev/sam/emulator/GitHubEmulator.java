@@ -140,6 +140,11 @@ public final class GitHubEmulator implements AutoCloseable {
         return state.ledger().mintCount(installationId);
     }
 
+    /** Mints per scope, keyed {@code "installationId:owner/a,owner/b:perm=level,..."} (sorted). */
+    public Map<String, Integer> mintCountsByScope() {
+        return state.ledger().mintsByScope();
+    }
+
     /** Every access_tokens request, including failed and faulted ones. */
     public int accessTokenRequestCount() {
         return state.ledger().requestCount();

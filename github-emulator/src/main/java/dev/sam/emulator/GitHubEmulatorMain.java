@@ -36,7 +36,12 @@ public final class GitHubEmulatorMain {
 
         GitHubEmulator emulator = GitHubEmulator.start(port);
         if (stateFile != null) {
-            StateFile.attach(emulator, stateFile);
+            try {
+                StateFile.attach(emulator, stateFile);
+            } catch (RuntimeException e) {
+                emulator.close();
+                fail("cannot use state file " + stateFile + ": " + e.getMessage());
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

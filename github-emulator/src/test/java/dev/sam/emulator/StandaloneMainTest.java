@@ -75,6 +75,20 @@ class StandaloneMainTest {
         assertTrue(Files.readString(dir.resolve("err")).contains("usage: sam-github-emulator --port N"));
     }
 
+    @Test
+    void unreadableStateFileExitsWithStatusTwo() throws Exception {
+        Path state = dir.resolve("broken.json");
+        Files.writeString(state, "{not json");
+        Process p = new ProcessBuilder(command("--port", "0", "--state-file", state.toString()))
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        started.add(p);
+
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertTrue(Files.readString(dir.resolve("err")).contains("cannot use state file"));
+        assertFalse(Files.readString(dir.resolve("out")).contains("EMULATOR_READY"), "never READY when unusable");
+    }
+
     private Running launch(Path stateFile, Path log) throws Exception {
         Process p = new ProcessBuilder(command("--port", "0", "--state-file", stateFile.toString()))
                 .redirectError(log.toFile())
@@ -89,10 +103,18 @@ class StandaloneMainTest {
         return new Running(p, base);
     }
 
-    private static List<String> command(String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** How to start the emulator; {@link StandaloneJarIT} swaps in {@code java -jar}. */
+    protected List<String> launcher() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath, GitHubEmulatorMain.class.getName()));
+        return List.of(java(), "-cp", classpath, GitHubEmulatorMain.class.getName());
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(launcher());
         cmd.addAll(List.of(args));
         return cmd;
     }
