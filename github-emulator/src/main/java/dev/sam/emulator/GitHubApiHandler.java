@@ -11,12 +11,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** GitHub's REST endpoints: mint a token, read an installation, list the token's repositories. */
+/**
+ * GitHub's REST endpoints: mint a token, read an installation, list the token's repositories,
+ * revoke a token with itself.
+ */
 final class GitHubApiHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(GitHubApiHandler.class.getName());
     private static final Pattern ACCESS_TOKENS = Pattern.compile("/app/installations/([0-9]{1,18})/access_tokens");
     private static final Pattern INSTALLATION = Pattern.compile("/app/installations/([0-9]{1,18})");
     private static final String INSTALLATION_REPOSITORIES = "/installation/repositories";
+    private static final String INSTALLATION_TOKEN = "/installation/token";
+    static final String DOCS_REVOKE = "https://docs.github.com/rest/apps/installations#revoke-an-installation-access-token";
     static final String BAD_CREDENTIALS = "Bad credentials";
 
     private final EmulatorState state;
@@ -39,6 +44,8 @@ final class GitHubApiHandler implements HttpHandler {
                 getInstallation(exchange, Long.parseLong(m.group(1)));
             } else if ("GET".equals(method) && INSTALLATION_REPOSITORIES.equals(path)) {
                 listRepositories(exchange);
+            } else if ("DELETE".equals(method) && INSTALLATION_TOKEN.equals(path)) {
+                revokeOwnToken(exchange);
             } else {
                 throw new GitHubError(404, AccessTokenIssuer.NOT_FOUND, GitHubError.DOCS_REST);
             }
@@ -93,8 +100,25 @@ final class GitHubApiHandler implements HttpHandler {
     }
 
     private void listRepositories(HttpExchange exchange) throws IOException {
+        IssuedToken issued = authenticateToken(exchange, GitHubError.DOCS_LIST_REPOS);
+        Installation installation = state.registry().find(issued.installationId()).orElseThrow();
+        List<Repository> visible = installation.repositories().stream()
+                .filter(r -> issued.repositories().contains(r.fullName())).toList();
+        io.send(exchange, 200, GitHubRepresentations.repositoryList(visible));
+    }
+
+    /** GitHub's "Revoke an installation access token": the token revokes itself, 204. */
+    private void revokeOwnToken(HttpExchange exchange) throws IOException {
+        IssuedToken issued = authenticateToken(exchange, DOCS_REVOKE);
+        state.ledger().revoke(issued.token());
+        LOG.log(System.Logger.Level.INFO, "revoked token sha256="
+                + TokenLedger.sha256(issued.token()).substring(0, 12) + " by its holder");
+        io.send(exchange, 204, null);
+    }
+
+    /** A live installation token of an existing, active installation, or GitHub's 401/403. */
+    private IssuedToken authenticateToken(HttpExchange exchange, String docs) {
         JsonExchange.requireSupportedApiVersion(exchange);
-        String docs = GitHubError.DOCS_LIST_REPOS;
         String token = bearerOrToken(authorization(exchange))
                 .orElseThrow(() -> new GitHubError(401, "Requires authentication", docs));
         IssuedToken issued = state.ledger().live(token, state.clock().now())
@@ -104,9 +128,7 @@ final class GitHubApiHandler implements HttpHandler {
         if (installation.suspended()) {
             throw new GitHubError(403, AccessTokenIssuer.SUSPENDED, docs);
         }
-        List<Repository> visible = installation.repositories().stream()
-                .filter(r -> issued.repositories().contains(r.fullName())).toList();
-        io.send(exchange, 200, GitHubRepresentations.repositoryList(visible));
+        return issued;
     }
 
     private GitHubError faultError(Fault fault, long installationId) {
