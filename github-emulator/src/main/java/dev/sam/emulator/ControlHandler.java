@@ -92,6 +92,7 @@ final class ControlHandler implements HttpHandler {
             }
             case "GET /_emulator/token-settings" -> tokenSettings();
             case "GET /_emulator/counters" -> counters();
+            case "GET /_emulator/installations" -> installations();
             case "GET /_emulator/tokens" -> tokens();
             case "POST /_emulator/reset" -> {
                 emulator.reset();
@@ -137,6 +138,22 @@ final class ControlHandler implements HttpHandler {
         body.put("mints_by_scope", ledger.mintsByScope());
         body.put("pending_faults", emulator.state().faults().size());
         return body;
+    }
+
+    private Map<String, Object> installations() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Installation i : emulator.state().registry().installations()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", i.id());
+            row.put("app_id", i.appId());
+            row.put("account", i.account());
+            row.put("permissions", i.permissions());
+            row.put("repositories", i.repositories().stream().map(Repository::fullName).toList());
+            row.put("suspended", i.suspended());
+            list.add(row);
+        }
+        return Map.of("app_ids", emulator.state().registry().apps().keySet().stream().sorted().toList(),
+                "installations", list);
     }
 
     private Map<String, Object> tokens() {
