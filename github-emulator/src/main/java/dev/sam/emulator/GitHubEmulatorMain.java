@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone emulator: {@code java -jar sam-github-emulator.jar --port N [--state-file F]}.
+ * Standalone emulator: {@code java -jar sam-github-emulator-VERSION-standalone.jar --port N [--state-file F]}.
  * Prints {@code EMULATOR_READY http://127.0.0.1:PORT} on stdout once listening; configure it
  * through the {@code /_emulator/} endpoints. Stops on SIGTERM/SIGINT.
  */

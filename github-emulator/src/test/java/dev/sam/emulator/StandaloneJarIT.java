@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StandaloneJarIT extends StandaloneMainTest {
     @Override
     protected List<String> launcher() {
-        Path jar = Path.of(System.getProperty("emulator.jar", "target/sam-github-emulator-0.1.0-SNAPSHOT.jar"));
+        Path jar = Path.of(System.getProperty("emulator.jar", "target/sam-github-emulator-0.1.0-SNAPSHOT-standalone.jar"));
         assertTrue(Files.isRegularFile(jar), "package the module first: " + jar);
         return List.of(java(), "-jar", jar.toString());
     }
