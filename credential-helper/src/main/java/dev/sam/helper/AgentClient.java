@@ -50,7 +50,7 @@ public final class AgentClient {
         } catch (CredentialFormatException e) {
             return new AgentResult.Refused(ok.status(), Reason.INTERNAL_ERROR.code(), "agent answer is not in git's credential format");
         }
-        String password = message.password().map(String::strip).orElse("");
+        String password = message.password().orElse("").strip();
         if (password.isEmpty()) {
             return new AgentResult.Refused(ok.status(), Reason.INTERNAL_ERROR.code(), "agent answered without a password");
         }
@@ -151,7 +151,11 @@ public final class AgentClient {
     }
 
     private static void copy(CredentialMessage from, String key, CredentialMessage.Builder to) {
-        from.get(key).ifPresent(v -> to.add(key, v));
+        // A loop, not a lambda: each lambda costs class spinning at start-up.
+        String value = from.get(key).orElse(null);
+        if (value != null) {
+            to.add(key, value);
+        }
     }
 
     /** Connection refused: an {@link AgentResult.Unreachable} that may be retried. */

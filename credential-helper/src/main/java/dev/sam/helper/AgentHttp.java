@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ final class AgentHttp {
         if (connectMillis <= 0) {
             throw new SocketTimeoutException("time bound reached before connecting");
         }
-        try (Socket socket = new Socket()) {
+        // NO_PROXY: the agent is local, and skipping the SOCKS/proxy-selector path saves class loading.
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) connectMillis);
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  * For people: where the config is, whether the agent answers, the token's state and expiry and
  * the last error's reason. Never prints the token or the workspace credential.
  */
-@Command(name = "doctor", description = "Check the config, the agent and the token's state; prints no secret.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = HelperVersion.class,
+        description = "Check the config, the agent and the token's state; prints no secret.")
 public final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

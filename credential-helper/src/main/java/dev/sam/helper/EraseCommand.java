@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * token so the next {@code get} mints a fresh one. Silent and exit 0 whatever happens: git ignores
  * erase failures, and a second line next to git's own error would only confuse.
  */
-@Command(name = "erase", description = "Ask the agent to drop a rejected token (called by git).")
+@Command(name = "erase", mixinStandardHelpOptions = true, versionProvider = HelperVersion.class,
+        description = "Ask the agent to drop a rejected token (called by git).")
 public final class EraseCommand implements Callable<Integer> {
     private final HelperContext context;
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
  * of hanging on a prompt or sending a stale token from another helper. For a host that is not ours
  * it prints nothing, and git goes on to the next helper as if we were not there.
  */
-@Command(name = "get", description = "Answer git's credential request on stdin (called by git).")
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = HelperVersion.class,
+        description = "Answer git's credential request on stdin (called by git).")
 public final class GetCommand implements Callable<Integer> {
     private static final String QUIT_LINE = CredentialMessage.QUIT + "=1\n";
 

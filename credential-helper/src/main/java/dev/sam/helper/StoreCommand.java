@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * git's {@code store}: the agent owns the token, so nothing is kept. stdin is read to its end so
  * git never gets a broken pipe writing to us.
  */
-@Command(name = "store", description = "Accept and discard a credential git offers (called by git).")
+@Command(name = "store", mixinStandardHelpOptions = true, versionProvider = HelperVersion.class,
+        description = "Accept and discard a credential git offers (called by git).")
 public final class StoreCommand implements Callable<Integer> {
     private final HelperContext context;
 
