@@ -38,6 +38,10 @@ public final class ArchiveTraining {
                 byte[] request = ("capability[]=authtype\r\nprotocol=https\r\nhost=" + host + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
                 GitCredentialSam.run(new String[] {"get"}, new HelperContext(new ByteArrayInputStream(request), config));
             }
+            // The picocli path too (--help, --version, doctor are for people, but should not crawl).
+            for (String option : new String[] {"--help", "--version"}) {
+                GitCredentialSam.run(new String[] {option}, new HelperContext(new ByteArrayInputStream(new byte[0]), config));
+            }
         } finally {
             for (String name : new String[] {"credential", "conf"}) {
                 Files.deleteIfExists(dir.resolve(name));
