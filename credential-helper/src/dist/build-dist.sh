@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds target/dist (Maven package phase): bin/git-credential-sam, lib/ (jar and its deps),
+# Usage: build-dist.sh <target dir> [JDK 25 home]. Builds target/dist (Maven package phase): bin/git-credential-sam, lib/ (jar and its deps),
 # runtime/ (jlink'd java.base only), and the class-data archive made by that runtime.
 # JDK 25 when installed (its AOT cache, JEP 483/514, starts fastest: see docs/credential-helper.md),
 # otherwise the build's own JDK with a dynamic AppCDS archive.
@@ -7,7 +7,7 @@ set -eu
 target=$1
 dist=$target/dist
 here=$(cd "$(dirname "$0")" && pwd)
-jdk25=/usr/lib/jvm/temurin-25-jdk-amd64
+jdk25=${2:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
 mkdir -p "$dist/bin" "$dist/lib"
 cp "$target/sam-credential-helper.jar" "$dist/lib/"
@@ -36,6 +36,7 @@ if [ -x "$jdk25/bin/jlink" ] && link "$jdk25" zip-6; then
     fi
 fi
 if [ -z "$kind" ]; then
+    rm -rf "$dist/runtime"
     java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
     # A dynamic archive sits on the runtime's base archive; the no-compressed-oops variant is
     # only for heaps over 32 GB, which a credential helper never has.
