@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.Startup;
+
 import org.jboss.logging.Logger;
 
 import dev.sam.api.config.SamConfig;
@@ -21,6 +23,8 @@ import dev.sam.api.config.SamConfig;
  * key is generated once into {@code <data-dir>/admin-key} (0600) and its path (never its value) is logged, so a fresh
  * install is usable by whoever can read the data directory and by nobody else.
  */
+// Created at start-up so a missing or unreadable key fails the start, and a generated one is logged at once.
+@Startup
 @ApplicationScoped
 public class AdminKey {
     private static final Logger LOG = Logger.getLogger(AdminKey.class);

@@ -18,6 +18,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.Startup;
+
 import org.jboss.logging.Logger;
 
 import dev.sam.api.config.SamConfig;
@@ -26,6 +28,8 @@ import dev.sam.api.config.SamConfig;
  * The API's RSA key for callback tokens and agent tokens. Read from {@code SAM_SIGNING_KEY_FILE}, or generated once
  * into {@code <data-dir>/signing-key.pem} (0600) and reused on every later start so issued tokens stay valid.
  */
+// Created at start-up so a missing or unreadable key fails the start, and a generated one is logged at once.
+@Startup
 @ApplicationScoped
 public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);

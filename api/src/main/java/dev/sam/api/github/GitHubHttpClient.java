@@ -99,8 +99,9 @@ class GitHubHttpClient {
             throw new GitHubTransientException("GitHub answered " + status, retryAfter, null);
         }
         return switch (status) {
-            case 401 -> message.contains("iat") || message.contains("exp") || message.contains("issued at")
-                    || message.contains("expiration")
+            // GitHub's wording: "'Issued at' claim ('iat') must be ...", "'Expiration time' claim ('exp') is too far...".
+            case 401 -> message.contains("('iat')") || message.contains("('exp')") || message.contains("issued at")
+                    || message.contains("expiration time")
                             ? refuse(Reason.CLOCK_SKEW_SUSPECTED, "GitHub rejected the app JWT's time claims; check this host's clock", null)
                             : refuse(Reason.GITHUB_UNAVAILABLE, "GitHub rejected the app credentials; check the app id and key",
                                     config.rateLimitDefaultWait());

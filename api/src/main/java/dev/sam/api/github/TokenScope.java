@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 public record TokenScope(long installationId, List<String> repositories, SortedMap<String, String> permissions) {
     public TokenScope {
-        repositories = repositories.stream().sorted().distinct().toList();
+        // GitHub repository names are case-insensitive: one key per repository whatever the spelling.
+        repositories = repositories.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).sorted().distinct().toList();
         permissions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(permissions));
     }
 
