@@ -12,7 +12,7 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 API_JAR=api/target/quarkus-app/quarkus-run.jar
-emulator_jar() { ls github-emulator/target/sam-github-emulator-*.jar 2>/dev/null | grep -v -e tests -e sources | head -n1; }
+emulator_jar() { ls github-emulator/target/sam-github-emulator-*.jar 2>/dev/null | grep -e -standalone.jar | head -n1; }
 
 if [[ ! -f $API_JAR || -z $(emulator_jar) ]]; then
   echo "building api and github-emulator..." >&2
