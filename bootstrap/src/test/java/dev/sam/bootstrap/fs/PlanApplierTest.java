@@ -1,0 +1,166 @@
+package dev.sam.bootstrap.fs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sam.bootstrap.BootstrapRenderer;
+import dev.sam.bootstrap.Workspaces;
+import dev.sam.bootstrap.plan.BootstrapPlan;
+import dev.sam.bootstrap.plan.PlannedFile;
+import dev.sam.contract.error.Reason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanApplierTest {
+    private static final int UID = 4242;
+    private static final int GID = 4343;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void everyFileReadsBackWithItsBytesModeAndOwner() throws Exception {
+        BootstrapPlan plan = BootstrapRenderer.render(Workspaces.withValue("ghs_x", UID, GID));
+        List<Path> written = chowning().apply(root, plan);
+        assertEquals(plan.files().size(), written.size());
+        for (PlannedFile f : plan.files()) {
+            Path p = root.resolve(f.path().substring(1));
+            assertArrayEquals(f.bytes(), Files.readAllBytes(p), f.path());
+            assertEquals(f.mode(), FileModes.fromPermissions(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)), f.path());
+            assertEquals(f.uid(), Files.getAttribute(p, "unix:uid"), f.path());
+            assertEquals(f.gid(), Files.getAttribute(p, "unix:gid"), f.path());
+        }
+        assertEquals("rw-r-----", perms(root.resolve("etc/sam/env")));
+        assertEquals(GID, Files.getAttribute(root.resolve("etc/sam/env"), "unix:gid"));
+        assertEquals("rw-------", perms(root.resolve("etc/sam/workspace-credential")));
+        assertEquals(UID, Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));
+        assertEquals("rwxr-xr-x", perms(root.resolve("usr/local/bin/git-credential-sam")));
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void rejectsDotDotAndWritesNothingOutsideTheRoot() throws Exception {
+        Path inner = Files.createDirectory(root.resolve("ws"));
+        for (String bad : List.of("/etc/../../escaped", "/../escaped", "/etc/./x", "/etc//x", "/etc/sam/")) {
+            PlanApplyException e = assertThrows(PlanApplyException.class,
+                    () -> chowning().write(inner, file(bad, "x", 0644)), bad);
+            assertEquals(Reason.INVALID_REQUEST, e.reason(), bad);
+            assertTrue(e.getMessage().contains(bad), e.getMessage());
+        }
+        assertFalse(Files.exists(root.resolve("escaped")));
+        assertThrows(IllegalArgumentException.class, () -> file("relative/x", "x", 0644));
+    }
+
+    @Test
+    void rejectsASymlinkedParentAndLeavesItsTargetAlone() throws Exception {
+        Path outside = Files.createDirectory(root.resolve("outside"));
+        Path ws = Files.createDirectory(root.resolve("ws"));
+        Files.createSymbolicLink(ws.resolve("etc"), outside);
+        PlanApplyException e = assertThrows(PlanApplyException.class,
+                () -> chowning().write(ws, file("/etc/sam/env", "GH_TOKEN=x\n", 0640)));
+        assertEquals("/etc/sam/env", e.path());
+        try (Stream<Path> s = Files.list(outside)) {
+            assertEquals(0, s.count());
+        }
+    }
+
+    @Test
+    void readBackMismatchOfBytesIsAnErrorNamingThePath() {
+        PlanApplier lossy = new PlanApplier(PlanApplier.Ownership.CHOWN,
+                p -> Files.write(p, "truncated".getBytes(StandardCharsets.UTF_8)));
+        PlanApplyException e = assertThrows(PlanApplyException.class,
+                () -> lossy.write(root, file("/etc/sam/env", "GH_TOKEN=ghs_full\n", 0640)));
+        assertEquals("/etc/sam/env", e.path());
+        assertEquals(Reason.PROVISIONING_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("differ"), e.getMessage());
+    }
+
+    @Test
+    void readBackMismatchOfModeIsAnError() {
+        PlanApplier loose = new PlanApplier(PlanApplier.Ownership.CHOWN,
+                p -> Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--")));
+        PlanApplyException e = assertThrows(PlanApplyException.class,
+                () -> loose.write(root, file("/etc/sam/env", "GH_TOKEN=x\n", 0640)));
+        assertTrue(e.getMessage().contains("mode 644"), e.getMessage());
+    }
+
+    @Test
+    void withoutRootAnOwnerOtherThanTheCurrentUserIsRefusedBeforeAnythingIsWritten() throws Exception {
+        PlanApplier unprivileged = new PlanApplier(PlanApplier.Ownership.REQUIRE_CURRENT, p -> { });
+        BootstrapPlan foreign = BootstrapRenderer.render(Workspaces.withValue("ghs_x", UID, GID));
+        PlanApplyException e = assertThrows(PlanApplyException.class, () -> unprivileged.apply(root, foreign));
+        assertTrue(e.getMessage().contains("not running as root"), e.getMessage());
+        try (Stream<Path> s = Files.list(root)) {
+            assertEquals(0, s.count());
+        }
+        int uid = ProcessIdentity.uid();
+        int gid = ProcessIdentity.gid();
+        Path written = unprivileged.write(root, new PlannedFile("/etc/sam/env", new byte[] {'A', '=', '1', '\n'}, 0600, uid, gid));
+        assertEquals("A=1\n", Files.readString(written));
+    }
+
+    @Test
+    void concurrentReaderSeesOnlyWholeOldOrWholeNewContent() throws Exception {
+        byte[] a = "GH_TOKEN=ghs_aaaa\n".repeat(4000).getBytes(StandardCharsets.UTF_8);
+        byte[] b = "GH_TOKEN=ghs_bbbbbbbb\n".repeat(6000).getBytes(StandardCharsets.UTF_8);
+        PlanApplier applier = chowning();
+        Path target = applier.write(root, new PlannedFile("/etc/sam/env", a, 0640, 0, 0));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicReference<String> torn = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    byte[] seen = Files.readAllBytes(target);
+                    reads.incrementAndGet();
+                    if (!Arrays.equals(seen, a) && !Arrays.equals(seen, b)) {
+                        torn.compareAndSet(null, "read " + seen.length + " bytes matching neither content");
+                    }
+                } catch (Exception e) {
+                    torn.compareAndSet(null, "read failed: " + e);
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 300; i++) {
+            applier.write(root, new PlannedFile("/etc/sam/env", i % 2 == 0 ? b : a, 0640, 0, 0));
+        }
+        done.set(true);
+        reader.join();
+        assertEquals(null, torn.get());
+        assertTrue(reads.get() > 0, "the reader ran");
+        assertNoTempFilesLeft();
+    }
+
+    private static PlanApplier chowning() {
+        return new PlanApplier(PlanApplier.Ownership.CHOWN, p -> { });
+    }
+
+    private static PlannedFile file(String path, String content, int mode) {
+        return new PlannedFile(path, content.getBytes(StandardCharsets.UTF_8), mode, 0, 0);
+    }
+
+    private static String perms(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private void assertNoTempFilesLeft() throws Exception {
+        try (Stream<Path> s = Files.walk(root)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+}
