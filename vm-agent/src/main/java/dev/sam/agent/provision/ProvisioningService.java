@@ -56,7 +56,9 @@ public final class ProvisioningService {
         this.backoffMax = backoffMax;
         this.backoffTotal = backoffTotal;
         this.reportAttempts = reportAttempts;
-        tokens.setListener((id, token) -> store.get(id).ifPresent(r -> rewriteQuietly(r, token)));
+        // While a workspace is being created, provisioning writes its files itself (once, with the token).
+        tokens.setListener((id, token) -> store.get(id).filter(r -> !WorkspaceStatus.CREATING.equals(r.state()))
+                .ifPresent(r -> rewriteQuietly(r, token)));
     }
 
     /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
@@ -97,15 +99,25 @@ public final class ProvisioningService {
     }
 
     private void provision(String id, String credential) {
+        long start = System.nanoTime();
         try {
             runtime.prepare(id);
-            files.write(store.get(id).orElseThrow(), credential, Optional.empty());
         } catch (IOException | RuntimeException e) {
             LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
         TokenOutcome outcome = fetchWithBackoff(id);
+        long fetched = System.nanoTime();
+        try {
+            // Written once: with the token when there is one, without it (and saying so) when there is not.
+            files.write(store.get(id).orElseThrow(), credential, outcome.token());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+            fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
+            return;
+        }
+        LOG.debugf("workspace %s: token %d ms, files %d ms", id, (fetched - start) / 1_000_000, (System.nanoTime() - fetched) / 1_000_000);
         if (outcome.token().isPresent()) {
             tokens.seed(id, outcome.token().get());
             ready(id);
