@@ -82,11 +82,16 @@ public final class ProvisioningService {
         for (WorkspaceRecord r : store.all()) {
             if (WorkspaceStatus.CREATING.equals(r.state())) {
                 executor.execute(() -> {
+                    String credential;
                     try {
-                        provision(r.workspaceId(), files.existingCredential(r));
+                        credential = files.existingCredential(r);
                     } catch (IOException e) {
-                        fail(r.workspaceId(), Reason.PROVISIONING_FAILED, "cannot resume: " + e.getMessage());
+                        // Stopped before the files were written: nobody holds the old credential yet.
+                        credential = WorkspaceCredential.generate();
+                        String sha = WorkspaceCredential.sha256(credential);
+                        store.update(r.workspaceId(), x -> x.withCredentialSha256(sha));
                     }
+                    provision(r.workspaceId(), credential);
                 });
             }
         }
