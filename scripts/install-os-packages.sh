@@ -3,7 +3,7 @@
 # only what is missing, and says what it installs.
 set -euo pipefail
 
-PACKAGES=(bubblewrap git dash zsh fish gh curl hyperfine wrk procps)
+PACKAGES=(bubblewrap git dash zsh fish gh curl hyperfine wrk procps time)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
