@@ -11,6 +11,11 @@ public final class SessionCloseCodes {
     /** Per-workspace session limit, or a workspace not ready yet: try again later. */
     public static final int TRY_AGAIN_LATER = 1013;
 
+    /** Close-reason value of a terminal closed for inactivity (with {@link #NORMAL}). */
+    public static final String REASON_IDLE = "idle_timeout";
+    /** Close-reason value when a terminal message could not be understood (with {@link #POLICY_VIOLATION}). */
+    public static final String REASON_BAD_MESSAGE = "bad_message";
+
     private SessionCloseCodes() {
     }
 }
