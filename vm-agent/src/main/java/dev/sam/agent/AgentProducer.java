@@ -1,7 +1,6 @@
 package dev.sam.agent;
 
 import dev.sam.agent.config.AgentConfig;
-import dev.sam.agent.provision.BuiltinPlanRenderer;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +16,7 @@ public class AgentProducer {
     @Produces
     @Singleton
     AgentServices services(AgentConfig config, Clock clock) {
-        return new AgentServices(config, clock, new BuiltinPlanRenderer());
+        return new AgentServices(config, clock);
     }
 
     /** Tests replace the clock to move across refresh boundaries. */

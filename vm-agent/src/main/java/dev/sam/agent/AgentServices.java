@@ -10,10 +10,8 @@ import dev.sam.agent.credential.AgentMetrics;
 import dev.sam.agent.credential.BackgroundRefresher;
 import dev.sam.agent.credential.GitCredentialService;
 import dev.sam.agent.credential.TokenService;
-import dev.sam.agent.provision.BuiltinPlanRenderer;
 import dev.sam.agent.provision.ProvisioningService;
 import dev.sam.agent.provision.WorkspaceFiles;
-import dev.sam.agent.provision.WorkspacePlanRenderer;
 import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.runtime.bwrap.BwrapRuntime;
 import dev.sam.agent.runtime.bwrap.HostTree;
@@ -45,7 +43,7 @@ public final class AgentServices implements AutoCloseable {
     private final BackgroundRefresher refresher;
     private final ExecutorService workers;
 
-    public AgentServices(AgentConfig config, Clock clock, WorkspacePlanRenderer renderer) {
+    public AgentServices(AgentConfig config, Clock clock) {
         this.config = config;
         this.layout = new WorkspaceLayout(config.dataDir());
         this.store = new WorkspaceStore(layout);
@@ -61,7 +59,8 @@ public final class AgentServices implements AutoCloseable {
         Optional<String> nodeToken = NodeTokenSource.resolve(config);
         this.tokens = new TokenService(controlPlane, store, () -> nodeToken, clock, config.refreshMargin(), config.serveMargin(),
                 config.httpTimeout().plusSeconds(1), config.backoffInitial(), config.backoffMax(), metrics, workers);
-        WorkspaceFiles files = new WorkspaceFiles(renderer, runtime, config.controlPlaneUrl(), config.nodeId(), agentUrl(config), extraHosts);
+        WorkspaceFiles files = new WorkspaceFiles(runtime, config.controlPlaneUrl(), config.nodeId(), agentUrl(config),
+                config.workspaceUid(), config.workspaceGid(), extraHosts);
         this.provisioning = new ProvisioningService(store, runtime, files, tokens, controlPlane, workers, config.backoffInitial(),
                 config.backoffMax(), config.backoffTotal(), config.reportAttempts());
         this.gitCredentials = new GitCredentialService(store, tokens, extraHosts);
@@ -69,7 +68,7 @@ public final class AgentServices implements AutoCloseable {
     }
 
     public static AgentServices start(AgentConfig config, Clock clock) {
-        AgentServices s = new AgentServices(config, clock, new BuiltinPlanRenderer());
+        AgentServices s = new AgentServices(config, clock);
         s.start();
         return s;
     }

@@ -4,6 +4,10 @@ import dev.sam.agent.credential.CachedToken;
 import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.workspace.WorkspaceCredential;
 import dev.sam.agent.workspace.WorkspaceRecord;
+import dev.sam.bootstrap.BootstrapRenderer;
+import dev.sam.bootstrap.WorkspaceBootstrap;
+import dev.sam.bootstrap.plan.BootstrapPlan;
+import dev.sam.bootstrap.plan.PlannedFile;
 import dev.sam.contract.workspace.WorkspacePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,35 +18,39 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders a workspace's files and writes them through its runtime, then reads every file back and
- * compares bytes and mode: a file that did not land exactly as rendered fails loudly instead of
- * leaving an empty env file behind. One writer per workspace at a time.
+ * Renders a workspace's files with {@code bootstrap} and writes them through its runtime, then reads
+ * every file back as the runtime sees it and compares bytes and mode: a file that did not land
+ * exactly as rendered fails loudly instead of leaving an empty env file behind. One writer per
+ * workspace at a time.
  */
 public final class WorkspaceFiles {
-    private final WorkspacePlanRenderer renderer;
     private final WorkspaceRuntime runtime;
     private final String apiUrl;
     private final String nodeId;
     private final String agentUrl;
+    private final int uid;
+    private final int gid;
     private final List<String> extraHosts;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public WorkspaceFiles(WorkspacePlanRenderer renderer, WorkspaceRuntime runtime, String apiUrl, String nodeId,
-            String agentUrl, List<String> extraHosts) {
-        this.renderer = renderer;
+    public WorkspaceFiles(WorkspaceRuntime runtime, String apiUrl, String nodeId, String agentUrl, int uid, int gid,
+            List<String> extraHosts) {
         this.runtime = runtime;
         this.apiUrl = apiUrl;
         this.nodeId = nodeId;
         this.agentUrl = agentUrl;
+        this.uid = uid;
+        this.gid = gid;
         this.extraHosts = List.copyOf(extraHosts);
     }
 
     /** Writes the whole plan; {@code credential} is the workspace's secret (new, or read back from the workspace). */
-    public WorkspacePlan write(WorkspaceRecord record, String credential, Optional<CachedToken> token) throws IOException {
+    public BootstrapPlan write(WorkspaceRecord record, String credential, Optional<CachedToken> token) throws IOException {
         synchronized (locks.computeIfAbsent(record.workspaceId(), k -> new Object())) {
-            RenderInput input = new RenderInput(record.workspaceId(), record.repository(), record.branch(), apiUrl, nodeId,
-                    agentUrl, credential, token.map(CachedToken::token), token.map(CachedToken::expiresAt), record.env(), extraHosts);
-            WorkspacePlan plan = renderer.render(input);
+            WorkspaceBootstrap input = new WorkspaceBootstrap(record.workspaceId(), record.repository(), record.branch(), nodeId,
+                    apiUrl, "", token.map(CachedToken::token), token.map(CachedToken::expiresAt), agentUrl, credential, uid, gid,
+                    extraHosts, record.env());
+            BootstrapPlan plan = BootstrapRenderer.render(input);
             runtime.writePlan(record.workspaceId(), plan);
             verify(record.workspaceId(), plan);
             return plan;
@@ -50,7 +58,7 @@ public final class WorkspaceFiles {
     }
 
     /** Rewrites the files with a new token, keeping the credential the workspace already holds. */
-    public WorkspacePlan rewrite(WorkspaceRecord record, CachedToken token) throws IOException {
+    public BootstrapPlan rewrite(WorkspaceRecord record, CachedToken token) throws IOException {
         return write(record, existingCredential(record), Optional.of(token));
     }
 
@@ -63,7 +71,7 @@ public final class WorkspaceFiles {
         return credential;
     }
 
-    private void verify(String workspaceId, WorkspacePlan plan) throws IOException {
+    private void verify(String workspaceId, BootstrapPlan plan) throws IOException {
         for (PlannedFile f : plan.files()) {
             byte[] back = runtime.readFile(workspaceId, f.path());
             if (!Arrays.equals(back, f.bytes())) {

@@ -1,6 +1,6 @@
 package dev.sam.agent.runtime;
 
-import dev.sam.agent.provision.WorkspacePlan;
+import dev.sam.bootstrap.plan.BootstrapPlan;
 import java.io.IOException;
 
 /** Where workspaces live and how things get into them: one interface for bubblewrap and docker. */
@@ -9,7 +9,7 @@ public interface WorkspaceRuntime {
     void prepare(String workspaceId) throws IOException;
 
     /** Writes every file of the plan, each replaced atomically, with its mode and owner. */
-    void writePlan(String workspaceId, WorkspacePlan plan) throws IOException;
+    void writePlan(String workspaceId, BootstrapPlan plan) throws IOException;
 
     /** Reads a file back as the workspace sees it at {@code insidePath}. */
     byte[] readFile(String workspaceId, String insidePath) throws IOException;

@@ -63,7 +63,11 @@ class ProvisioningTest {
         assertEquals(token, env.get(EnvNames.GH_TOKEN));
         assertEquals("acme/app", env.get(EnvNames.SAM_REPOSITORY));
         assertEquals("ws-happy", env.get(EnvNames.SAM_WORKSPACE_ID));
-        assertEquals(0600, mode(root.resolve("etc/sam/env")));
+        assertEquals(0640, mode(root.resolve("etc/sam/env")));
+        assertEquals(0640, mode(root.resolve("etc/profile.d/sam-env.sh")));
+        assertEquals(0, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:uid"));
+        assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:gid"));
+        assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));
         assertEquals(0600, mode(root.resolve("etc/sam/workspace-credential")));
         assertEquals(0755, mode(root.resolve("usr/local/bin/git-credential-sam")));
         assertEquals(0644, mode(root.resolve("etc/sam/git-credential-sam.conf")));
@@ -83,9 +87,10 @@ class ProvisioningTest {
 
         // Inside the sandbox the workspace user reads its own env file and credential.
         var r = TestAgents.run(agent, "ws-happy", List.of("sh", "-c",
-                "id -u; stat -c '%u %a' /etc/sam/env /etc/sam/workspace-credential; cat /etc/sam/env; cat /etc/sam/workspace-credential"), Map.of());
+                "id -u; stat -c '%u %g %a' /etc/sam/env /etc/sam/workspace-credential; cat /etc/sam/env; cat /etc/sam/workspace-credential"), Map.of());
         assertEquals(0, r.exit(), r.stderr());
-        String expected = "1000\n1000 600\n1000 600\n" + new String(Files.readAllBytes(root.resolve("etc/sam/env")), StandardCharsets.UTF_8) + credential;
+        // Host root is unmapped in the sandbox (nobody); the group is the workspace user's, so 0640 reads.
+        String expected = "1000\n65534 1000 640\n1000 1000 600\n" + new String(Files.readAllBytes(root.resolve("etc/sam/env")), StandardCharsets.UTF_8) + credential;
         assertEquals(expected, r.stdout());
 
         TestAgents.await("ready report", Duration.ofSeconds(10),
@@ -122,7 +127,8 @@ class ProvisioningTest {
         assertEquals(WorkspaceStatus.CREDENTIALS_PENDING, s.credentials());
         assertEquals(Reason.GITHUB_UNAVAILABLE.code(), s.reason());
         Path envFile = agent.layout().root("ws-late").resolve("etc/sam/env");
-        assertEquals("", EnvFile.read(Files.readAllBytes(envFile)).get(EnvNames.GH_TOKEN));
+        // No token yet: bootstrap leaves GH_TOKEN out (never a stale or fake value); the state says why.
+        assertNull(EnvFile.read(Files.readAllBytes(envFile)).get(EnvNames.GH_TOKEN));
         // Pending is reported, not silent.
         TestAgents.await("pending report", Duration.ofSeconds(10),
                 () -> cp.reports("ws-late").stream().anyMatch(x -> x.contains("\"credentials\":\"pending\"")));

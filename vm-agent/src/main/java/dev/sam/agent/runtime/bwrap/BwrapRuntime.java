@@ -1,18 +1,22 @@
 package dev.sam.agent.runtime.bwrap;
 
-import dev.sam.agent.provision.FileOwner;
-import dev.sam.agent.provision.PlannedFile;
-import dev.sam.agent.provision.WorkspacePlan;
 import dev.sam.agent.runtime.ProcessSpec;
 import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.workspace.AtomicFiles;
 import dev.sam.agent.workspace.WorkspaceLayout;
+import dev.sam.bootstrap.fs.PlanApplier;
+import dev.sam.bootstrap.fs.PlanApplyException;
+import dev.sam.bootstrap.fs.ProcessIdentity;
+import dev.sam.bootstrap.plan.BootstrapPlan;
+import dev.sam.bootstrap.plan.PlannedFile;
+import dev.sam.contract.bootstrap.HookPaths;
 import dev.sam.contract.workspace.WorkspacePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -25,6 +29,11 @@ import java.util.OptionalInt;
 public final class BwrapRuntime implements WorkspaceRuntime {
     /** Directories the agent owns on the host, bound read-only as a whole so atomic renames show through live. */
     private static final List<String> DIRECTORY_MOUNTS = List.of("/etc/sam");
+    /** The image's own files that SAM's hooks replace, kept reachable where SAM's versions source them first. */
+    private static final Map<String, String> HOST_ORIGINALS = Map.of(
+            HookPaths.HOST_BASH_BASHRC, HookPaths.BASH_BASHRC,
+            HookPaths.HOST_ZSH_ZSHENV, HookPaths.ZSH_ZSHENV,
+            HookPaths.HOST_GITCONFIG, WorkspacePaths.SYSTEM_GITCONFIG);
 
     private final WorkspaceLayout layout;
     private final String bwrap;
@@ -56,6 +65,14 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         }
         // The workspace dir is searchable, not listable: the unprivileged launcher must reach its root.
         Files.setPosixFilePermissions(dir, AtomicFiles.permissions(0711));
+        // Mount points for the image's own hook files inside the read-only /etc/sam bind (see hostOriginals).
+        for (String hook : HOST_ORIGINALS.keySet()) {
+            Path placeholder = layout.hostPath(workspaceId, hook);
+            Files.createDirectories(placeholder.getParent());
+            if (!Files.exists(placeholder)) {
+                AtomicFiles.write(placeholder, new byte[0], 0644, OptionalInt.empty(), OptionalInt.empty());
+            }
+        }
         for (String own : List.of(WorkspaceLayout.HOME_DIR, WorkspaceLayout.WORK_DIR)) {
             Path p = root.resolve(own);
             Files.createDirectories(p);
@@ -65,12 +82,21 @@ public final class BwrapRuntime implements WorkspaceRuntime {
     }
 
     @Override
-    public void writePlan(String workspaceId, WorkspacePlan plan) throws IOException {
-        for (PlannedFile f : plan.files()) {
-            Path target = layout.hostPath(workspaceId, f.path());
-            boolean user = f.owner() == FileOwner.WORKSPACE_USER && agentIsRoot;
-            AtomicFiles.write(target, f.bytes(), f.mode(),
-                    user ? OptionalInt.of(uid) : OptionalInt.empty(), user ? OptionalInt.of(gid) : OptionalInt.empty());
+    public void writePlan(String workspaceId, BootstrapPlan plan) throws IOException {
+        BootstrapPlan applied = plan;
+        if (!agentIsRoot) {
+            // Unprivileged: the user namespace maps the agent's own uid to the workspace user, so every
+            // file is the agent's; group-readable secrets stay readable by that same user.
+            List<PlannedFile> mine = new ArrayList<>();
+            for (PlannedFile f : plan.files()) {
+                mine.add(new PlannedFile(f.path(), f.bytes(), f.mode(), ProcessIdentity.uid(), ProcessIdentity.gid()));
+            }
+            applied = new BootstrapPlan(mine, plan.gitConfig());
+        }
+        try {
+            PlanApplier.forCurrentUser().apply(layout.root(workspaceId), applied);
+        } catch (PlanApplyException e) {
+            throw new IOException("cannot write " + e.path() + " into workspace " + workspaceId + ": " + e.getMessage(), e);
         }
     }
 
@@ -115,6 +141,11 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list workspace root " + root, e);
         }
+        HOST_ORIGINALS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (Files.isRegularFile(Path.of(e.getValue()))) {
+                mounts.add(new SandboxLayout.Mount(e.getValue(), e.getKey(), false));
+            }
+        });
         if (Files.isDirectory(helperDist)) {
             mounts.add(new SandboxLayout.Mount(helperDist.toString(), WorkspacePaths.HELPER_HOME, false));
         }

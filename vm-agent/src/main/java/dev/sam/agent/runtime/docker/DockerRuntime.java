@@ -1,12 +1,11 @@
 package dev.sam.agent.runtime.docker;
 
-import dev.sam.agent.provision.FileOwner;
-import dev.sam.agent.provision.PlannedFile;
-import dev.sam.agent.provision.WorkspacePlan;
 import dev.sam.agent.runtime.ProcessSpec;
 import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.workspace.AtomicFiles;
 import dev.sam.agent.workspace.WorkspaceLayout;
+import dev.sam.bootstrap.plan.BootstrapPlan;
+import dev.sam.bootstrap.plan.PlannedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,9 +62,9 @@ public final class DockerRuntime implements WorkspaceRuntime {
     }
 
     @Override
-    public void writePlan(String workspaceId, WorkspacePlan plan) throws IOException {
+    public void writePlan(String workspaceId, BootstrapPlan plan) throws IOException {
         for (PlannedFile f : plan.files()) {
-            String owner = f.owner() == FileOwner.WORKSPACE_USER ? uid + ":" + gid : "0:0";
+            String owner = f.uid() + ":" + f.gid();
             // Paths are positional parameters, never spliced into the script; the bytes travel on stdin.
             String script = "set -e; d=$(dirname \"$1\"); mkdir -p \"$d\"; t=\"$d/.sam-tmp.$$\"; umask 077; "
                     + "cat > \"$t\"; chown \"$2\" \"$t\"; chmod \"$3\" \"$t\"; mv -f \"$t\" \"$1\"";
