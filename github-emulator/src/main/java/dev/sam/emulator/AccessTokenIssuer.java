@@ -59,11 +59,12 @@ final class AccessTokenIssuer {
     private static List<Repository> requestedRepositories(Installation installation, JsonNode body) {
         JsonNode names = body.path("repositories");
         JsonNode ids = body.path("repository_ids");
-        if (names.isMissingNode() && ids.isMissingNode()) {
+        // Absent or empty both mean "every repository of the installation", never a token for nothing.
+        if (absent(names) && absent(ids)) {
             return installation.repositories();
         }
         String docs = GitHubError.DOCS_CREATE_TOKEN;
-        if ((!names.isMissingNode() && !names.isArray()) || (!ids.isMissingNode() && !ids.isArray())) {
+        if ((!absent(names) && !names.isArray()) || (!absent(ids) && !ids.isArray())) {
             throw new GitHubError(422, "Invalid request.\n\nrepositories and repository_ids must be arrays.", docs);
         }
         if (names.size() + ids.size() > MAX_REPOSITORIES) {
@@ -87,6 +88,10 @@ final class AccessTokenIssuer {
         return new ArrayList<>(chosen);
     }
 
+    private static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || (node.isArray() && node.isEmpty());
+    }
+
     private static Map<String, String> requestedPermissions(Installation installation, JsonNode body) {
         JsonNode requested = body.path("permissions");
         if (requested.isMissingNode() || requested.isNull()) {
@@ -97,9 +102,7 @@ final class AccessTokenIssuer {
             throw new GitHubError(422, "Invalid request.\n\npermissions must be an object.", docs);
         }
         Map<String, String> wanted = new LinkedHashMap<>();
-        var fields = requested.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (var field : requested.properties()) {
             if (!field.getValue().isTextual() || PermissionLevel.parse(field.getValue().asText()).isEmpty()) {
                 throw new GitHubError(422, "Invalid request.\n\nFor 'properties/" + field.getKey() + "', "
                         + field.getValue() + " is not one of [\"read\", \"write\"].", docs);

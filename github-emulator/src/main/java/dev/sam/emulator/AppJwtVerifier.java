@@ -13,7 +13,8 @@ import java.util.Base64;
 /**
  * Checks a GitHub App JWT the way GitHub does: RS256 over the registered key, {@code iss} = app id
  * (string or number), {@code iat} not in the future, {@code exp} in the future and at most ten
- * minutes ahead, all against the emulator's clock. Failures carry GitHub's own 401 messages.
+ * minutes ahead, all against the emulator's clock. Failures carry GitHub's own 401 messages
+ * (404 "Integration not found" for an app id nobody registered).
  */
 final class AppJwtVerifier {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
@@ -38,7 +39,7 @@ final class AppJwtVerifier {
         this.json = json;
     }
 
-    /** Returns the verified app id, or throws a 401 {@link GitHubError}. */
+    /** Returns the verified app id, or throws a 401 (404 for an unknown app) {@link GitHubError}. */
     long verify(String authorizationHeader, String documentationUrl) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             throw unauthorized(REQUIRES_AUTH, documentationUrl);
@@ -57,8 +58,9 @@ final class AppJwtVerifier {
             throw unauthorized(NOT_DECODED, documentationUrl);
         }
         long appId = issuer(claims.get("iss"), documentationUrl);
+        // GitHub answers an unknown app id with 404, not 401; clients must not read it as "no installation".
         PublicKey key = registry.appKey(appId)
-                .orElseThrow(() -> unauthorized(UNKNOWN_ISSUER, documentationUrl));
+                .orElseThrow(() -> new GitHubError(404, UNKNOWN_ISSUER, documentationUrl));
         if (!signatureValid(key, parts, documentationUrl)) {
             throw unauthorized(NOT_DECODED, documentationUrl);
         }

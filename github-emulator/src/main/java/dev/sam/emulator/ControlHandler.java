@@ -3,6 +3,7 @@ package dev.sam.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sam.contract.secret.Redactor;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ControlHandler implements HttpHandler {
     static final String PREFIX = "/_emulator/";
+    private static final System.Logger LOG = System.getLogger(ControlHandler.class.getName());
     private static final Pattern INSTALLATION_ACTION =
             Pattern.compile("/_emulator/installations/([0-9]{1,18})(/suspend|/unsuspend|/repositories)?");
 
@@ -40,8 +42,11 @@ final class ControlHandler implements HttpHandler {
             io.send(exchange, 200, answer);
         } catch (GitHubError e) {
             io.sendError(exchange, e);
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             io.sendError(exchange, new GitHubError(400, String.valueOf(e.getMessage()), GitHubError.DOCS_REST));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, Redactor.redact("control failure on " + route + ": " + e));
+            io.sendServerError(exchange);
         }
     }
 
@@ -87,6 +92,7 @@ final class ControlHandler implements HttpHandler {
             }
             case "GET /_emulator/token-settings" -> tokenSettings();
             case "GET /_emulator/counters" -> counters();
+            case "GET /_emulator/installations" -> installations();
             case "GET /_emulator/tokens" -> tokens();
             case "POST /_emulator/reset" -> {
                 emulator.reset();
@@ -134,6 +140,22 @@ final class ControlHandler implements HttpHandler {
         return body;
     }
 
+    private Map<String, Object> installations() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Installation i : emulator.state().registry().installations()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", i.id());
+            row.put("app_id", i.appId());
+            row.put("account", i.account());
+            row.put("permissions", i.permissions());
+            row.put("repositories", i.repositories().stream().map(Repository::fullName).toList());
+            row.put("suspended", i.suspended());
+            list.add(row);
+        }
+        return Map.of("app_ids", emulator.state().registry().apps().keySet().stream().sorted().toList(),
+                "installations", list);
+    }
+
     private Map<String, Object> tokens() {
         TokenLedger ledger = emulator.state().ledger();
         List<Map<String, Object>> list = new ArrayList<>();
@@ -175,7 +197,7 @@ final class ControlHandler implements HttpHandler {
 
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
     }
 

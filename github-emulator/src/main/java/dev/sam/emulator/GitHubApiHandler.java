@@ -1,6 +1,7 @@
 package dev.sam.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.sam.contract.secret.Redactor;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
@@ -10,12 +11,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** GitHub's REST endpoints: mint a token, read an installation, list the token's repositories. */
+/**
+ * GitHub's REST endpoints: mint a token, read an installation, list the token's repositories,
+ * revoke a token with itself.
+ */
 final class GitHubApiHandler implements HttpHandler {
     private static final System.Logger LOG = System.getLogger(GitHubApiHandler.class.getName());
     private static final Pattern ACCESS_TOKENS = Pattern.compile("/app/installations/([0-9]{1,18})/access_tokens");
     private static final Pattern INSTALLATION = Pattern.compile("/app/installations/([0-9]{1,18})");
     private static final String INSTALLATION_REPOSITORIES = "/installation/repositories";
+    private static final String INSTALLATION_TOKEN = "/installation/token";
+    static final String DOCS_REVOKE = "https://docs.github.com/rest/apps/installations#revoke-an-installation-access-token";
     static final String BAD_CREDENTIALS = "Bad credentials";
 
     private final EmulatorState state;
@@ -38,6 +44,8 @@ final class GitHubApiHandler implements HttpHandler {
                 getInstallation(exchange, Long.parseLong(m.group(1)));
             } else if ("GET".equals(method) && INSTALLATION_REPOSITORIES.equals(path)) {
                 listRepositories(exchange);
+            } else if ("DELETE".equals(method) && INSTALLATION_TOKEN.equals(path)) {
+                revokeOwnToken(exchange);
             } else {
                 throw new GitHubError(404, AccessTokenIssuer.NOT_FOUND, GitHubError.DOCS_REST);
             }
@@ -47,8 +55,9 @@ final class GitHubApiHandler implements HttpHandler {
             Thread.currentThread().interrupt();
             exchange.close();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "emulator failure on " + method + " " + path, e);
-            io.sendError(exchange, new GitHubError(500, "Server Error", GitHubError.DOCS_REST));
+            LOG.log(System.Logger.Level.WARNING,
+                    Redactor.redact("emulator failure on " + method + " " + path + ": " + e));
+            io.sendServerError(exchange);
         }
     }
 
@@ -69,16 +78,20 @@ final class GitHubApiHandler implements HttpHandler {
                 case STATUS -> throw faultError(f, installationId);
             }
         }
+        JsonExchange.requireSupportedApiVersion(exchange);
         long appId = state.jwtVerifier().verify(authorization(exchange), GitHubError.DOCS_CREATE_TOKEN);
         var body = io.readBody(exchange, GitHubError.DOCS_CREATE_TOKEN);
         IssuedToken issued = state.issuer().issue(appId, installationId, body);
         Installation installation = state.registry().find(installationId).orElseThrow();
-        LOG.log(System.Logger.Level.INFO, "minted token sha256=" + TokenLedger.sha256(issued.token()).substring(0, 12)
-                + " installation=" + installationId + " repositories=" + issued.repositories());
+        // Logged by hash prefix so a log line can be matched to /_emulator/tokens without leaking the token.
+        LOG.log(System.Logger.Level.INFO, Redactor.redact("minted token sha256="
+                + TokenLedger.sha256(issued.token()).substring(0, 12) + " installation=" + installationId
+                + " repositories=" + issued.repositories() + " expires_at=" + issued.expiresAt()));
         io.send(exchange, 201, GitHubRepresentations.accessToken(issued, installation));
     }
 
     private void getInstallation(HttpExchange exchange, long installationId) throws IOException {
+        JsonExchange.requireSupportedApiVersion(exchange);
         long appId = state.jwtVerifier().verify(authorization(exchange), GitHubError.DOCS_GET_INSTALLATION);
         Installation installation = state.registry().find(installationId)
                 .filter(i -> i.visibleTo(appId))
@@ -87,7 +100,25 @@ final class GitHubApiHandler implements HttpHandler {
     }
 
     private void listRepositories(HttpExchange exchange) throws IOException {
-        String docs = GitHubError.DOCS_LIST_REPOS;
+        IssuedToken issued = authenticateToken(exchange, GitHubError.DOCS_LIST_REPOS);
+        Installation installation = state.registry().find(issued.installationId()).orElseThrow();
+        List<Repository> visible = installation.repositories().stream()
+                .filter(r -> issued.repositories().contains(r.fullName())).toList();
+        io.send(exchange, 200, GitHubRepresentations.repositoryList(visible));
+    }
+
+    /** GitHub's "Revoke an installation access token": the token revokes itself, 204. */
+    private void revokeOwnToken(HttpExchange exchange) throws IOException {
+        IssuedToken issued = authenticateToken(exchange, DOCS_REVOKE);
+        state.ledger().revoke(issued.token());
+        LOG.log(System.Logger.Level.INFO, "revoked token sha256="
+                + TokenLedger.sha256(issued.token()).substring(0, 12) + " by its holder");
+        io.send(exchange, 204, null);
+    }
+
+    /** A live installation token of an existing, active installation, or GitHub's 401/403. */
+    private IssuedToken authenticateToken(HttpExchange exchange, String docs) {
+        JsonExchange.requireSupportedApiVersion(exchange);
         String token = bearerOrToken(authorization(exchange))
                 .orElseThrow(() -> new GitHubError(401, "Requires authentication", docs));
         IssuedToken issued = state.ledger().live(token, state.clock().now())
@@ -97,9 +128,7 @@ final class GitHubApiHandler implements HttpHandler {
         if (installation.suspended()) {
             throw new GitHubError(403, AccessTokenIssuer.SUSPENDED, docs);
         }
-        List<Repository> visible = installation.repositories().stream()
-                .filter(r -> issued.repositories().contains(r.fullName())).toList();
-        io.send(exchange, 200, GitHubRepresentations.repositoryList(visible));
+        return issued;
     }
 
     private GitHubError faultError(Fault fault, long installationId) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,7 @@ public final class GitHubEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final URI baseUri;
     private volatile Runnable configurationListener = () -> { };
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private GitHubEmulator(int port) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -140,6 +142,11 @@ public final class GitHubEmulator implements AutoCloseable {
         return state.ledger().mintCount(installationId);
     }
 
+    /** Mints per scope, keyed {@code "installationId:owner/a,owner/b:perm=level,..."} (sorted). */
+    public Map<String, Integer> mintCountsByScope() {
+        return state.ledger().mintsByScope();
+    }
+
     /** Every access_tokens request, including failed and faulted ones. */
     public int accessTokenRequestCount() {
         return state.ledger().requestCount();
@@ -175,8 +182,12 @@ public final class GitHubEmulator implements AutoCloseable {
         return state;
     }
 
+    /** Idempotent. Releases hung exchanges first so that stopping never waits on them. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         state.faults().releaseHung();
         server.stop(0);
         executor.shutdownNow();

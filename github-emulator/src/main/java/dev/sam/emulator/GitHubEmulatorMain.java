@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone emulator: {@code java -jar sam-github-emulator.jar --port N [--state-file F]}.
+ * Standalone emulator: {@code java -jar sam-github-emulator-VERSION-standalone.jar --port N [--state-file F]}.
  * Prints {@code EMULATOR_READY http://127.0.0.1:PORT} on stdout once listening; configure it
  * through the {@code /_emulator/} endpoints. Stops on SIGTERM/SIGINT.
  */
@@ -16,6 +16,8 @@ public final class GitHubEmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // One line per record on stderr, before the first logger is created; stdout carries only READY.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
         int port = 0;
         Path stateFile = null;
         for (int i = 0; i < args.length; i++) {
@@ -34,7 +36,12 @@ public final class GitHubEmulatorMain {
 
         GitHubEmulator emulator = GitHubEmulator.start(port);
         if (stateFile != null) {
-            StateFile.attach(emulator, stateFile);
+            try {
+                StateFile.attach(emulator, stateFile);
+            } catch (RuntimeException e) {
+                emulator.close();
+                fail("cannot use state file " + stateFile + ": " + e.getMessage());
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,6 +14,9 @@ import java.util.UUID;
 /** Reads JSON request bodies and writes JSON answers with the headers GitHub sends. */
 final class JsonExchange {
     static final String API_VERSION = "2022-11-28";
+    static final String LATEST_API_VERSION = "2026-03-10";
+    static final java.util.Set<String> SUPPORTED_API_VERSIONS = java.util.Set.of(API_VERSION, LATEST_API_VERSION);
+    static final String API_VERSION_HEADER = "X-GitHub-Api-Version";
     private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final ObjectMapper json;
@@ -46,6 +49,16 @@ final class JsonExchange {
         }
     }
 
+    /** GitHub refuses an unknown {@code X-GitHub-Api-Version} with 400; absent means 2022-11-28. */
+    static void requireSupportedApiVersion(HttpExchange exchange) {
+        String asked = exchange.getRequestHeaders().getFirst(API_VERSION_HEADER);
+        if (asked != null && !SUPPORTED_API_VERSIONS.contains(asked)) {
+            throw new GitHubError(400, "The version you specified in the \"X-GitHub-API-Version\" request header, \""
+                    + asked + "\", is not a supported version. The following versions are currently supported: \""
+                    + LATEST_API_VERSION + "\" (most recent), \"" + API_VERSION + "\".", GitHubError.DOCS_REST);
+        }
+    }
+
     void send(HttpExchange exchange, int status, Object body) throws IOException {
         send(exchange, status, Map.of(), body);
     }
@@ -54,7 +67,9 @@ final class JsonExchange {
         byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
         var out = exchange.getResponseHeaders();
         out.set("Content-Type", "application/json; charset=utf-8");
-        out.set("X-GitHub-Api-Version-Selected", API_VERSION);
+        String asked = exchange.getRequestHeaders().getFirst(API_VERSION_HEADER);
+        boolean supported = asked != null && SUPPORTED_API_VERSIONS.contains(asked);
+        out.set("X-GitHub-Api-Version-Selected", supported ? asked : API_VERSION);
         out.set("X-GitHub-Request-Id", UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT));
         headers.forEach(out::set);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -68,5 +83,14 @@ final class JsonExchange {
 
     void sendError(HttpExchange exchange, GitHubError error) throws IOException {
         send(exchange, error.status(), error.headers(), error.body());
+    }
+
+    /** Last resort after an emulator bug: a 500 if headers are not out yet, otherwise drop the connection. */
+    void sendServerError(HttpExchange exchange) {
+        try {
+            sendError(exchange, new GitHubError(500, "Server Error", GitHubError.DOCS_REST));
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+        }
     }
 }

@@ -47,7 +47,7 @@ final class StateFile {
             }
             for (JsonNode inst : root.path("installations")) {
                 Map<String, String> permissions = new LinkedHashMap<>();
-                inst.path("permissions").fields().forEachRemaining(e -> permissions.put(e.getKey(), e.getValue().asText()));
+                inst.path("permissions").properties().forEach(e -> permissions.put(e.getKey(), e.getValue().asText()));
                 List<String> repositories = new ArrayList<>();
                 inst.path("repositories").forEach(r -> repositories.add(r.asText()));
                 long id = inst.path("id").asLong();

@@ -110,6 +110,16 @@ class AccessTokenMintTest {
     }
 
     @Test
+    void emptyRepositoryListMeansEveryRepositoryAndAScalarIs422() {
+        HttpResponse<String> empty = http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":[]}");
+        HttpResponse<String> scalar = http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":\"web\"}");
+
+        assertEquals(201, empty.statusCode(), empty.body());
+        assertEquals(2, GitHubHttp.json(empty).get("repositories").size());
+        assertEquals(422, scalar.statusCode(), scalar.body());
+    }
+
+    @Test
     void repositoryIdsSelectTheSameRepository() {
         long webId = GitHubHttp.json(http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":[\"web\"]}"))
                 .get("repositories").get(0).get("id").asLong();
@@ -206,5 +216,28 @@ class AccessTokenMintTest {
 
         assertEquals(404, http.get("/app/installations/1234", "Bearer " + TestApp.jwt()).statusCode());
         assertEquals(401, http.get("/app/installations/" + INSTALLATION, null).statusCode());
+    }
+
+    @Test
+    void unsupportedApiVersionIs400AndSupportedOnesAreEchoed() {
+        HttpResponse<String> v3 = http.send(versioned("v3"));
+        HttpResponse<String> latest = http.send(versioned(JsonExchange.LATEST_API_VERSION));
+
+        assertEquals(400, v3.statusCode());
+        assertTrue(GitHubHttp.json(v3).get("message").asText().contains("\"v3\", is not a supported version"));
+        assertEquals(201, latest.statusCode(), latest.body());
+        assertEquals(JsonExchange.LATEST_API_VERSION,
+                latest.headers().firstValue("X-GitHub-Api-Version-Selected").orElseThrow());
+        assertEquals(1, emu.mintCount());
+    }
+
+    private java.net.http.HttpRequest versioned(String version) {
+        return java.net.http.HttpRequest.newBuilder(
+                        emu.baseUri().resolve("/app/installations/" + INSTALLATION + "/access_tokens"))
+                .header("Authorization", "Bearer " + TestApp.jwt())
+                .header("X-GitHub-Api-Version", version)
+                .timeout(GitHubHttp.TIMEOUT)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 }

@@ -42,11 +42,22 @@ class AppJwtVerificationTest {
     }
 
     @Test
-    void issuerOfAnotherAppIs401() {
+    void issuerOfAnotherRegisteredAppIs401() {
+        emu.registerApp(TestApp.APP_ID + 1, TestApp.OTHER_KEYS.getPublic());
+
         assertRejected(TestApp.sign(TestApp.KEYS.getPrivate(), Long.toString(TestApp.APP_ID + 1), now - 60, now + 540),
-                AppJwtVerifier.UNKNOWN_ISSUER);
+                AppJwtVerifier.NOT_DECODED);
         assertRejected(TestApp.sign(TestApp.KEYS.getPrivate(), "\"my-app\"", now - 60, now + 540),
                 AppJwtVerifier.BAD_ISSUER);
+    }
+
+    @Test
+    void issuerNobodyRegisteredIs404IntegrationNotFound() {
+        HttpResponse<String> r = http.mint(INSTALLATION,
+                TestApp.sign(TestApp.KEYS.getPrivate(), "99", now - 60, now + 540), null);
+
+        assertEquals(404, r.statusCode());
+        assertEquals(AppJwtVerifier.UNKNOWN_ISSUER, GitHubHttp.json(r).get("message").asText());
     }
 
     @Test

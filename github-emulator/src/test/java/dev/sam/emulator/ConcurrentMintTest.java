@@ -46,6 +46,8 @@ class ConcurrentMintTest {
         assertEquals(REQUESTS, new HashSet<>(emu.issuedTokens().stream().map(IssuedToken::token).toList()).size(),
                 "every token is distinct");
         assertEquals(REQUESTS / 2, emu.issuedTokens().stream().filter(t -> t.installationId() == 1).count());
+        assertEquals(Map.of("1:acme/api:contents=read", REQUESTS / 2, "2:globex/web:contents=read", REQUESTS / 2),
+                emu.mintCountsByScope());
     }
 
     @Test

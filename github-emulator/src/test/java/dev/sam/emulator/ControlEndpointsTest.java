@@ -103,12 +103,17 @@ class ControlEndpointsTest {
 
     @Test
     void installationLifecycleOverHttp() {
+        JsonNode listed = GitHubHttp.json(ok(http.control("GET", "/_emulator/installations", null)));
+        assertEquals(TestApp.APP_ID, listed.get("app_ids").get(0).asLong());
+        assertEquals("acme/web", listed.get("installations").get(0).get("repositories").get(1).asText());
         ok(http.control("POST", "/_emulator/installations/31/suspend", null));
         assertEquals(403, http.mint(31, TestApp.jwt(), null).statusCode());
         ok(http.control("POST", "/_emulator/installations/31/unsuspend", null));
         assertEquals(201, http.mint(31, TestApp.jwt(), null).statusCode());
         ok(http.control("DELETE", "/_emulator/installations/31", null));
         assertEquals(404, http.mint(31, TestApp.jwt(), null).statusCode());
+        assertEquals(0, GitHubHttp.json(ok(http.control("GET", "/_emulator/installations", null)))
+                .get("installations").size());
 
         ok(http.control("POST", "/_emulator/reset", null));
         assertEquals(0, GitHubHttp.json(ok(http.control("GET", "/_emulator/counters", null)))

@@ -83,6 +83,21 @@ class InstallationRepositoriesTest {
     }
 
     @Test
+    void tokenRevokesItselfWithDeleteInstallationToken() {
+        String token = mint(null);
+        String other = mint(null);
+
+        HttpResponse<String> revoked = http.send(java.net.http.HttpRequest.newBuilder(
+                        emu.baseUri().resolve("/installation/token"))
+                .header("Authorization", "token " + token).timeout(GitHubHttp.TIMEOUT).DELETE().build());
+
+        assertEquals(204, revoked.statusCode());
+        assertEquals("", revoked.body());
+        assertBadCredentials(token);
+        assertEquals(200, http.get("/installation/repositories", "token " + other).statusCode());
+    }
+
+    @Test
     void unknownTokenAndSuspendedInstallationAreRefused() {
         assertBadCredentials("ghs_" + "a".repeat(36));
         assertEquals(401, http.get("/installation/repositories", null).statusCode());

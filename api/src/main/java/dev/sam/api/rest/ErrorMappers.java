@@ -30,6 +30,17 @@ public class ErrorMappers {
         return error(400, Reason.INVALID_REQUEST, "the body is not valid JSON of the expected shape");
     }
 
+    // quarkus-rest-jackson maps these two itself (400 without our body); ours are more specific to the app.
+    @ServerExceptionMapper
+    public Response jsonParse(com.fasterxml.jackson.core.JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
