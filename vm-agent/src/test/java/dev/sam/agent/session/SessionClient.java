@@ -74,6 +74,11 @@ public final class SessionClient implements AutoCloseable {
         return m;
     }
 
+    /** The next message if one is waiting, else null. */
+    public String poll() {
+        return messages.poll();
+    }
+
     public List<String> all() {
         return List.copyOf(all);
     }

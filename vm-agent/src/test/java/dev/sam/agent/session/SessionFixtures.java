@@ -1,8 +1,8 @@
 package dev.sam.agent.session;
 
 import dev.sam.agent.AgentServices;
-import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
+import dev.sam.contract.agent.ProvisionRequest;
 import dev.sam.contract.agent.WorkspaceStatus;
 import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.session.SessionTokens;
@@ -20,9 +20,9 @@ public final class SessionFixtures {
 
     /** Provisions {@code id} once per agent and waits until it is ready with a live token. */
     public static synchronized void ready(AgentServices agent, String id) {
-        StubControlPlane cp = SessionTestResource.controlPlane();
+        StubBridge cp = SessionTestResource.controlPlane();
         if (agent.store().get(id).isEmpty()) {
-            agent.provisioning().accept(TestAgents.request(cp, id, "acme/" + id));
+            agent.provisioning().accept(new ProvisionRequest(id, "acme/" + id, "main", cp.callbackToken(id), Map.of()));
         }
         TestAgents.awaitState(agent, id, WorkspaceStatus.READY);
     }
