@@ -68,7 +68,8 @@ class SessionTokenVerifierTest {
     @Test
     void aRotatedKeyIsFetchedOnItsUnknownKid() throws Exception {
         verifier.verify("Bearer " + token(ApiPaths.AUDIENCE_SESSION, "ws-1", Duration.ofMinutes(5)), "ws-1");
-        String old = token(ApiPaths.AUDIENCE_SESSION, "ws-1", Duration.ofMinutes(5));
+        // A distinct token (the verifier remembers tokens it already accepted, until they expire).
+        String old = cp.jwt(ApiPaths.AUDIENCE_SESSION, "ws-1", Duration.ofMinutes(6), Map.of(SessionTokens.CLAIM_WORKSPACE_ID, "ws-1"));
         cp.rotateKey("k2");
         dev.sam.agent.TestAgents.await("refetch allowed", Duration.ofSeconds(10), () -> {
             try {
