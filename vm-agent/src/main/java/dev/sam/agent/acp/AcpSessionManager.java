@@ -15,15 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The live coding-agent processes of this node: configured commands only, a limit per workspace. */
 public final class AcpSessionManager implements AutoCloseable {
     private final WorkspaceRuntime runtime;
+    /** Where an agent's configured host directory appears inside the sandbox: {@code AGENT_HOME/<name>}. */
+    public static final String AGENT_HOME = "/opt/sam/acp-agents";
+
     private final Map<String, List<String>> agents;
+    private final Map<String, String> agentDirs;
     private final int limitPerWorkspace;
     private final Map<String, AcpSession> sessions = new ConcurrentHashMap<>();
     /** Slots reserved by starts in progress (guarded by this). */
     private final Map<String, Integer> starting = new HashMap<>();
 
-    public AcpSessionManager(WorkspaceRuntime runtime, Map<String, List<String>> agents, int limitPerWorkspace) {
+    public AcpSessionManager(WorkspaceRuntime runtime, Map<String, List<String>> agents, Map<String, String> agentDirs,
+            int limitPerWorkspace) {
         this.runtime = runtime;
         this.agents = Map.copyOf(agents);
+        this.agentDirs = Map.copyOf(agentDirs);
         this.limitPerWorkspace = limitPerWorkspace;
     }
 
@@ -48,7 +54,9 @@ public final class AcpSessionManager implements AutoCloseable {
             starting.merge(workspaceId, 1, Integer::sum);
         }
         try {
-            Process p = runtime.start(workspaceId, ProcessSpec.of(argv, env, null));
+            String dir = agentDirs.get(agentName);
+            Map<String, String> mounts = dir == null ? Map.of() : Map.of(AGENT_HOME + "/" + agentName, dir);
+            Process p = runtime.start(workspaceId, new ProcessSpec(argv, env, null, false, mounts));
             String id = UUID.randomUUID().toString();
             AcpSession s = new AcpSession(id, workspaceId, agentName, p, listener);
             sessions.put(id, s);

@@ -6,10 +6,13 @@ import java.util.Objects;
 
 /**
  * A process to start inside a workspace. {@code env} is the complete environment (it may hold a
- * token, so it is never put on a command line). {@code pty} asks for a terminal: the PTY backend
- * plugs in behind {@link WorkspaceRuntime#start} later; today runtimes refuse it.
+ * token, so it is never put on a command line). {@code pty} asks for a terminal.
+ * {@code readOnlyMounts} maps a path inside the sandbox to a host directory the process needs
+ * (a coding agent's installation, say): the sandbox shows the host's system but not its
+ * {@code /tmp}, nor anything under the agent's data directory.
  */
-public record ProcessSpec(List<String> argv, Map<String, String> env, String workDir, boolean pty) {
+public record ProcessSpec(List<String> argv, Map<String, String> env, String workDir, boolean pty,
+        Map<String, String> readOnlyMounts) {
     public ProcessSpec {
         Objects.requireNonNull(argv, "argv");
         if (argv.isEmpty()) {
@@ -17,6 +20,16 @@ public record ProcessSpec(List<String> argv, Map<String, String> env, String wor
         }
         argv = List.copyOf(argv);
         env = env == null ? Map.of() : Map.copyOf(env);
+        readOnlyMounts = readOnlyMounts == null ? Map.of() : Map.copyOf(readOnlyMounts);
+        for (String inside : readOnlyMounts.keySet()) {
+            if (!inside.startsWith("/") || inside.contains("..")) {
+                throw new IllegalArgumentException("mount point must be absolute and plain: " + inside);
+            }
+        }
+    }
+
+    public ProcessSpec(List<String> argv, Map<String, String> env, String workDir, boolean pty) {
+        this(argv, env, workDir, pty, Map.of());
     }
 
     public static ProcessSpec of(List<String> argv, Map<String, String> env, String workDir) {
@@ -25,6 +38,7 @@ public record ProcessSpec(List<String> argv, Map<String, String> env, String wor
 
     @Override
     public String toString() {
-        return "ProcessSpec[" + argv + ", env=" + env.keySet() + ", workDir=" + workDir + ", pty=" + pty + "]";
+        return "ProcessSpec[" + argv + ", env=" + env.keySet() + ", workDir=" + workDir + ", pty=" + pty
+                + ", readOnlyMounts=" + readOnlyMounts + "]";
     }
 }

@@ -34,6 +34,14 @@ public interface SessionConfig {
     /** Agent name (the {@code ?agent=} parameter) to its command line; nothing is run through a shell. */
     Map<String, List<String>> acpAgents();
 
+    /**
+     * Agent name to a host directory holding its installation, shown read-only inside the sandbox
+     * at {@code /opt/sam/acp-agents/<name>} ({@link dev.sam.agent.acp.AcpSessionManager#AGENT_HOME}):
+     * {@code sam.sessions.acp-agent-dirs.<name>=/srv/agents/claude}. Needed for anything installed
+     * under the host's {@code /tmp} or another path the sandbox hides.
+     */
+    Map<String, String> acpAgentDirs();
+
     /** SAM_SESSIONS_TERMINAL_BUFFER: bytes of recent terminal output kept per session. */
     @WithDefault("65536")
     int terminalBuffer();

@@ -37,7 +37,7 @@ public class SessionProducer {
     @Produces
     @Singleton
     AcpSessionManager acpManager(AgentServices services, SessionConfig config) {
-        return new AcpSessionManager(services.runtime(), config.acpAgents(), config.acpLimit());
+        return new AcpSessionManager(services.runtime(), config.acpAgents(), config.acpAgentDirs(), config.acpLimit());
     }
 
     void onStop(@Observes ShutdownEvent event, PtySessionManager pty, AcpSessionManager acp) {

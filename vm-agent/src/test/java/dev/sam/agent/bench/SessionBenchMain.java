@@ -1,5 +1,6 @@
 package dev.sam.agent.bench;
 
+import dev.sam.agent.acp.AcpSessionManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.agent.StubControlPlane;
@@ -53,7 +54,9 @@ public final class SessionBenchMain {
                     "-Dsam.agent.control-plane-url=" + cp.url(), "-Dsam.agent.data-dir=" + data,
                     "-Dsam.agent.url=http://127.0.0.1:" + port, "-Dsam.agent.helper-dist=/nonexistent-helper-dist",
                     "-Dsam.sessions.pty-limit=" + (sessions + 2),
-                    "-Dsam.sessions.acp-agents.test=" + java + ",-XX:TieredStopAtLevel=1,-jar," + testAgentJar,
+                    "-Dsam.sessions.acp-agent-dirs.test=" + testAgentJar.getParent(),
+                    "-Dsam.sessions.acp-agents.test=" + java + ",-XX:TieredStopAtLevel=1,-jar,"
+                            + AcpSessionManager.AGENT_HOME + "/test/" + testAgentJar.getFileName(),
                     "-Dquarkus.log.level=WARN", "-jar", agentJar.toString()));
             Process agent = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("agent.log").toFile()).start();
             try {

@@ -1,6 +1,7 @@
 package dev.sam.agent.session;
 
 import dev.sam.agent.StubControlPlaneResource;
+import dev.sam.agent.acp.AcpSessionManager;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,13 @@ public class SessionTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The jar's directory is mounted for the agent: a checkout under the host's /tmp is hidden in the sandbox.
+        Path jar = testAgentJar();
         return Map.of(
                 "sam.sessions.pty-limit", Integer.toString(PTY_LIMIT),
-                "sam.sessions.acp-agents." + TEST_AGENT, java + ",-XX:TieredStopAtLevel=1,-jar," + testAgentJar());
+                "sam.sessions.acp-agent-dirs." + TEST_AGENT, jar.getParent().toString(),
+                "sam.sessions.acp-agents." + TEST_AGENT, java + ",-XX:TieredStopAtLevel=1,-jar,"
+                        + AcpSessionManager.AGENT_HOME + "/" + TEST_AGENT + "/" + jar.getFileName());
     }
 
     @Override

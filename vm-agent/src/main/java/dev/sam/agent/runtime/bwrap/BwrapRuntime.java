@@ -151,6 +151,8 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         if (Files.isDirectory(helperDist)) {
             mounts.add(new SandboxLayout.Mount(helperDist.toString(), WorkspacePaths.HELPER_HOME, false));
         }
+        spec.readOnlyMounts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> mounts.add(new SandboxLayout.Mount(e.getValue(), e.getKey(), false)));
         String home = "/home/" + user;
         mounts.add(new SandboxLayout.Mount(root.resolve(WorkspaceLayout.HOME_DIR).toString(), home, true));
         mounts.add(new SandboxLayout.Mount(root.resolve(WorkspaceLayout.WORK_DIR).toString(), WorkspaceLayout.WORKSPACE_MOUNT, true));

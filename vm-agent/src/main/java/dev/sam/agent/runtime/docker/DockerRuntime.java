@@ -97,6 +97,10 @@ public final class DockerRuntime implements WorkspaceRuntime {
         if (spec.pty()) {
             throw new UnsupportedOperationException("PTY sessions need the PTY backend");
         }
+        if (!spec.readOnlyMounts().isEmpty()) {
+            // A running container's mounts are fixed: agents must be installed in the dev-container image.
+            throw new UnsupportedOperationException("the docker runtime cannot mount host directories into a running container");
+        }
         Path envFile = writeEnvFile(workspaceId, spec.env());
         List<String> cmd = new ArrayList<>(List.of(docker, "exec", "-i", "--env-file", envFile.toString(),
                 "-u", uid + ":" + gid));
