@@ -18,6 +18,11 @@ public final class WorkspacePaths {
      * {@code bin/git-credential-sam}.
      */
     public static final String HELPER_HOME = "/opt/sam/credential-helper";
+    /**
+     * Where the VM agent shows a coding agent's host installation directory, read-only:
+     * {@code ACP_AGENTS_HOME/<agent name>}.
+     */
+    public static final String ACP_AGENTS_HOME = "/opt/sam/acp-agents";
     /** System git config. */
     public static final String SYSTEM_GITCONFIG = "/etc/gitconfig";
 

@@ -5,6 +5,7 @@ import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.session.SessionRefusedException;
 import dev.sam.contract.error.Reason;
 import dev.sam.contract.session.SessionCloseCodes;
+import dev.sam.contract.workspace.WorkspacePaths;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AcpSessionManager implements AutoCloseable {
     private final WorkspaceRuntime runtime;
     /** Where an agent's configured host directory appears inside the sandbox: {@code AGENT_HOME/<name>}. */
-    public static final String AGENT_HOME = "/opt/sam/acp-agents";
+    public static final String AGENT_HOME = WorkspacePaths.ACP_AGENTS_HOME;
 
     private final Map<String, List<String>> agents;
     private final Map<String, String> agentDirs;
