@@ -23,7 +23,7 @@ link() { # $1 = JDK home, $2 = compress option, then extra jlink options
 }
 
 train() { # runs the training with the given archive option; output is the training's, not git's
-    "$dist/runtime/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss256k -XX:-UsePerfData "$@" \
+    "$dist/runtime/bin/java" -Xint -XX:+UseSerialGC -Xss256k -XX:-UsePerfData "$@" \
         -cp "$dist/lib/sam-credential-helper.jar" dev.sam.helper.ArchiveTraining >/dev/null 2>&1
 }
 

@@ -1,0 +1,85 @@
+package dev.sam.agent.controlplane;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sam.contract.error.Reason;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies RS256 JWTs signed by the control plane against its JWKS, for one audience per call:
+ * {@code node-agent} on provisioning today, {@code workspace-session} for session tokens later.
+ */
+public final class JwtVerifier {
+    private static final Duration LEEWAY = Duration.ofSeconds(30);
+
+    private final JwksKeys keys;
+    private final Clock clock;
+
+    public JwtVerifier(JwksKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public VerifiedJwt verify(String token, String audience) throws JwtException {
+        JwtParts jwt = JwtParts.parse(token).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "not a JWT"));
+        if (!"RS256".equals(jwt.header().path("alg").asText())) {
+            throw new JwtException(Reason.TOKEN_INVALID, "only RS256 is accepted");
+        }
+        String kid = jwt.header().path("kid").asText("");
+        RSAPublicKey key = keys.key(kid).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "unknown signing key"));
+        if (!signatureValid(key, jwt)) {
+            throw new JwtException(Reason.TOKEN_INVALID, "bad signature");
+        }
+        Instant now = clock.instant();
+        Optional<Instant> exp = jwt.expiresAt();
+        if (exp.isEmpty()) {
+            throw new JwtException(Reason.TOKEN_INVALID, "no expiry");
+        }
+        if (now.isAfter(exp.get().plus(LEEWAY))) {
+            throw new JwtException(Reason.TOKEN_EXPIRED, "token expired");
+        }
+        JsonNode nbf = jwt.claims().get("nbf");
+        if (nbf != null && nbf.isNumber() && now.plus(LEEWAY).isBefore(Instant.ofEpochSecond(nbf.asLong()))) {
+            throw new JwtException(Reason.TOKEN_INVALID, "token not yet valid");
+        }
+        if (!hasAudience(jwt.claims().get("aud"), audience)) {
+            throw new JwtException(Reason.WRONG_AUDIENCE, "token is not meant for " + audience);
+        }
+        String sub = jwt.claims().path("sub").asText("");
+        if (sub.isEmpty()) {
+            throw new JwtException(Reason.TOKEN_INVALID, "no subject");
+        }
+        return new VerifiedJwt(sub, exp.get(), jwt.claims());
+    }
+
+    private static boolean hasAudience(JsonNode aud, String audience) {
+        if (aud == null) {
+            return false;
+        }
+        if (aud.isTextual()) {
+            return aud.asText().equals(audience);
+        }
+        for (JsonNode a : aud) {
+            if (a.asText().equals(audience)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean signatureValid(RSAPublicKey key, JwtParts jwt) {
+        try {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(key);
+            s.update(jwt.signingInput());
+            return s.verify(jwt.signature());
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

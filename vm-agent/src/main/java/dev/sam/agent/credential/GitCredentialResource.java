@@ -1,0 +1,73 @@
+package dev.sam.agent.credential;
+
+import dev.sam.agent.AgentServices;
+import dev.sam.agent.workspace.WorkspaceRecord;
+import dev.sam.contract.agent.AgentPaths;
+import dev.sam.contract.error.ErrorBody;
+import dev.sam.contract.error.Reason;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /git-credential}, its {@code erase} and {@code status}: thin HTTP mapping of {@link GitCredentialService}. */
+@Path("")
+public class GitCredentialResource {
+    /** Optional: the workspace the caller believes it is; compared, never trusted. */
+    public static final String WORKSPACE_HEADER = "X-Sam-Workspace-Id";
+
+    @Inject
+    AgentServices services;
+
+    @POST
+    @Path(AgentPaths.GIT_CREDENTIAL)
+    @Consumes(MediaType.WILDCARD)
+    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(WORKSPACE_HEADER) String workspace, byte[] body) {
+        return toResponse(services.gitCredentials().get(authorization, workspace, body == null ? new byte[0] : body));
+    }
+
+    @POST
+    @Path(AgentPaths.GIT_CREDENTIAL_ERASE)
+    @Consumes(MediaType.WILDCARD)
+    public Response erase(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(WORKSPACE_HEADER) String workspace) {
+        return toResponse(services.gitCredentials().erase(authorization, workspace));
+    }
+
+    @GET
+    @Path(AgentPaths.GIT_CREDENTIAL_STATUS)
+    public Response status(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Optional<WorkspaceRecord> ws = services.gitCredentials().authenticate(authorization);
+        if (ws.isEmpty()) {
+            return Response.status(401).type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of(Reason.UNAUTHENTICATED, "missing or unknown workspace credential")).build();
+        }
+        String id = ws.get().workspaceId();
+        TokenService tokens = services.tokens();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("workspaceId", id);
+        status.put("state", tokens.state(id));
+        status.put("reason", tokens.reason(id).map(Reason::code).orElse(null));
+        status.put("expiresAt", tokens.cached(id).map(t -> t.expiresAt().toString()).orElse(null));
+        status.put("agentVersion", AgentServices.class.getPackage().getImplementationVersion());
+        return Response.ok(status, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Response toResponse(CredentialAnswer answer) {
+        if (answer.error() != null) {
+            Response.ResponseBuilder b = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.error());
+            answer.retryAfterSeconds().ifPresent(s -> b.header("Retry-After", s));
+            return b.build();
+        }
+        return Response.ok(answer.body(), MediaType.TEXT_PLAIN).header("Cache-Control", "no-store").build();
+    }
+}

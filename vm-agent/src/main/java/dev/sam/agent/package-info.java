@@ -1,0 +1,2 @@
+/** SAM's node agent: provisioning, workspace runtimes, git credentials and token refresh. */
+package dev.sam.agent;

@@ -1,0 +1,201 @@
+package dev.sam.agent.provision;
+
+import dev.sam.agent.controlplane.Backoff;
+import dev.sam.agent.controlplane.ControlPlaneClient;
+import dev.sam.agent.controlplane.ControlPlaneException;
+import dev.sam.agent.credential.CachedToken;
+import dev.sam.agent.credential.TokenOutcome;
+import dev.sam.agent.credential.TokenService;
+import dev.sam.agent.runtime.WorkspaceRuntime;
+import dev.sam.agent.workspace.WorkspaceCredential;
+import dev.sam.agent.workspace.WorkspaceId;
+import dev.sam.agent.workspace.WorkspaceRecord;
+import dev.sam.agent.workspace.WorkspaceStore;
+import dev.sam.contract.agent.ProvisionRequest;
+import dev.sam.contract.agent.WorkspaceStatus;
+import dev.sam.contract.env.EnvFile;
+import dev.sam.contract.error.ErrorBody;
+import dev.sam.contract.error.Reason;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.jboss.logging.Logger;
+
+/**
+ * Provisions workspaces asynchronously: directories, the workspace credential, the files (first
+ * without a token, so the helper config exists at once), the git token with bounded jittered
+ * backoff, the files again with the token (each time read back), then the report to the control
+ * plane. A token that cannot be had yet leaves the workspace ready with credentials pending and
+ * says so (WARN log, report body, {@code GET /workspaces/{id}}); a permanent reason fails it.
+ */
+public final class ProvisioningService {
+    private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
+
+    private final WorkspaceStore store;
+    private final WorkspaceRuntime runtime;
+    private final WorkspaceFiles files;
+    private final TokenService tokens;
+    private final ControlPlaneClient controlPlane;
+    private final ExecutorService executor;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
+    private final Duration backoffTotal;
+    private final int reportAttempts;
+
+    public ProvisioningService(WorkspaceStore store, WorkspaceRuntime runtime, WorkspaceFiles files, TokenService tokens,
+            ControlPlaneClient controlPlane, ExecutorService executor, Duration backoffInitial, Duration backoffMax,
+            Duration backoffTotal, int reportAttempts) {
+        this.store = store;
+        this.runtime = runtime;
+        this.files = files;
+        this.tokens = tokens;
+        this.controlPlane = controlPlane;
+        this.executor = executor;
+        this.backoffInitial = backoffInitial;
+        this.backoffMax = backoffMax;
+        this.backoffTotal = backoffTotal;
+        this.reportAttempts = reportAttempts;
+        tokens.setListener((id, token) -> store.get(id).ifPresent(r -> rewriteQuietly(r, token)));
+    }
+
+    /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
+    public WorkspaceStatus accept(ProvisionRequest request) {
+        validate(request);
+        String credential = WorkspaceCredential.generate();
+        WorkspaceRecord fresh = new WorkspaceRecord(request.workspaceId(), request.repository(), request.branch(), request.env(),
+                request.callbackToken(), WorkspaceCredential.sha256(credential), WorkspaceStatus.CREATING, null);
+        WorkspaceRecord stored = store.putIfAbsent(fresh);
+        if (stored == fresh) {
+            LOG.infof("provisioning workspace %s (%s)", request.workspaceId(), request.repository());
+            executor.execute(() -> provision(request.workspaceId(), credential));
+        } else if (request.callbackToken() != null && !request.callbackToken().equals(stored.callbackToken())) {
+            store.update(stored.workspaceId(), r -> r.withCallbackToken(request.callbackToken()));
+        }
+        return status(request.workspaceId()).orElseThrow();
+    }
+
+    /** After a restart: finish what was being created; ready workspaces get their token from the refresher. */
+    public void resume() {
+        for (WorkspaceRecord r : store.all()) {
+            if (WorkspaceStatus.CREATING.equals(r.state())) {
+                executor.execute(() -> {
+                    try {
+                        provision(r.workspaceId(), files.existingCredential(r));
+                    } catch (IOException e) {
+                        fail(r.workspaceId(), Reason.PROVISIONING_FAILED, "cannot resume: " + e.getMessage());
+                    }
+                });
+            }
+        }
+    }
+
+    public Optional<WorkspaceStatus> status(String workspaceId) {
+        return store.get(workspaceId).map(r -> new WorkspaceStatus(r.workspaceId(), r.state(), tokens.state(r.workspaceId()),
+                tokens.reason(r.workspaceId()).map(Reason::code).orElse(r.failureReason()),
+                tokens.cached(r.workspaceId()).map(t -> t.expiresAt().toString()).orElse(null)));
+    }
+
+    private void provision(String id, String credential) {
+        try {
+            runtime.prepare(id);
+            files.write(store.get(id).orElseThrow(), credential, Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+            fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
+            return;
+        }
+        TokenOutcome outcome = fetchWithBackoff(id);
+        if (outcome.token().isPresent()) {
+            tokens.seed(id, outcome.token().get());
+            ready(id);
+        } else if (outcome.reason().permanent()) {
+            tokens.markFailed(id, outcome.reason(), true);
+            fail(id, outcome.reason(), "the control plane refused a git token: " + outcome.reason().code());
+        } else {
+            LOG.warnf("workspace %s is ready without a git token (credentials pending: %s); retrying in the background",
+                    id, tokens.reason(id).map(Reason::code).orElse(outcome.reason().code()));
+            ready(id);
+        }
+    }
+
+    private TokenOutcome fetchWithBackoff(String id) {
+        Backoff backoff = new Backoff(backoffInitial, backoffMax, backoffTotal);
+        while (true) {
+            TokenOutcome outcome = tokens.fetch(id).join();
+            if (outcome.token().isPresent() || outcome.reason().permanent()) {
+                return outcome;
+            }
+            Optional<Duration> delay = backoff.next(outcome.retryAfter().filter(d -> d.compareTo(backoffMax) <= 0));
+            if (delay.isEmpty()) {
+                return outcome;
+            }
+            sleep(delay.get());
+        }
+    }
+
+    private void ready(String id) {
+        WorkspaceRecord r = store.update(id, x -> x.withState(WorkspaceStatus.READY, null));
+        report(r, true, null);
+    }
+
+    private void fail(String id, Reason reason, String message) {
+        WorkspaceRecord r = store.update(id, x -> x.withState(WorkspaceStatus.FAILED, reason.code()));
+        report(r, false, ErrorBody.of(reason, message == null ? reason.code() : message));
+    }
+
+    private void report(WorkspaceRecord r, boolean ready, ErrorBody error) {
+        Backoff backoff = new Backoff(backoffInitial, backoffMax, backoffTotal);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (ready) {
+                    controlPlane.reportReady(r.workspaceId(), r.callbackToken(), status(r.workspaceId()).orElseThrow());
+                } else {
+                    controlPlane.reportFailed(r.workspaceId(), r.callbackToken(), error);
+                }
+                return;
+            } catch (ControlPlaneException e) {
+                Optional<Duration> delay = backoff.next(e.retryAfter());
+                if (!e.retryable() || attempt >= reportAttempts || delay.isEmpty()) {
+                    LOG.errorf("cannot report workspace %s as %s to the control plane: %s", r.workspaceId(),
+                            ready ? "ready" : "failed", e.getMessage());
+                    return;
+                }
+                sleep(delay.get());
+            }
+        }
+    }
+
+    private void rewriteQuietly(WorkspaceRecord r, CachedToken token) {
+        try {
+            files.rewrite(r, token);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot rewrite the files of workspace " + r.workspaceId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void validate(ProvisionRequest request) {
+        if (!WorkspaceId.isValid(request.workspaceId())) {
+            throw new InvalidRequestException("workspaceId must match [A-Za-z0-9][A-Za-z0-9._-]{0,63} without '..'");
+        }
+        if (request.repository().isBlank() || request.repository().length() > 200 || request.repository().chars().anyMatch(c -> c < 0x20)) {
+            throw new InvalidRequestException("repository is empty, too long or has control characters");
+        }
+        if (request.callbackToken() == null || request.callbackToken().isBlank()) {
+            throw new InvalidRequestException("callbackToken is required");
+        }
+        for (String key : request.env().keySet()) {
+            if (!EnvFile.isValidKey(key)) {
+                throw new InvalidRequestException("env key is not a valid name");
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.sam.agent.runtime.bwrap;
+
+import dev.sam.agent.runtime.ProcessSpec;
+import dev.sam.agent.runtime.WorkspaceRuntime;
+import dev.sam.agent.workspace.AtomicFiles;
+import dev.sam.agent.workspace.WorkspaceLayout;
+import dev.sam.bootstrap.fs.PlanApplier;
+import dev.sam.bootstrap.fs.PlanApplyException;
+import dev.sam.bootstrap.fs.ProcessIdentity;
+import dev.sam.bootstrap.plan.BootstrapPlan;
+import dev.sam.bootstrap.plan.PlannedFile;
+import dev.sam.contract.bootstrap.HookPaths;
+import dev.sam.contract.workspace.WorkspacePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Workspaces as bubblewrap sandboxes. Each workspace's files live under its root on the host and are
+ * bound at their real paths over a read-only host view ({@link SandboxLayout}). When the agent runs as
+ * root, bwrap is started through {@code setpriv} as the workspace uid, so the user namespace maps
+ * that uid to itself: files the workspace user owns show as its own, host root's files show as
+ * {@code nobody}, and the sandbox gets no privilege over the host.
+ */
+public final class BwrapRuntime implements WorkspaceRuntime {
+    /** Directories the agent owns on the host, bound read-only as a whole so atomic renames show through live. */
+    private static final List<String> DIRECTORY_MOUNTS = List.of("/etc/sam");
+    /** The image's own files that SAM's hooks replace, kept reachable where SAM's versions source them first. */
+    private static final Map<String, String> HOST_ORIGINALS = Map.of(
+            HookPaths.HOST_BASH_BASHRC, HookPaths.BASH_BASHRC,
+            HookPaths.HOST_ZSH_ZSHENV, HookPaths.ZSH_ZSHENV,
+            HookPaths.HOST_GITCONFIG, WorkspacePaths.SYSTEM_GITCONFIG);
+
+    private final WorkspaceLayout layout;
+    private final String bwrap;
+    private final int uid;
+    private final int gid;
+    private final String user;
+    private final Path helperDist;
+    private final boolean agentIsRoot;
+    private final HostTree host;
+
+    public BwrapRuntime(WorkspaceLayout layout, String bwrap, int uid, int gid, String user, Path helperDist, HostTree host) {
+        this.layout = layout;
+        this.bwrap = bwrap;
+        this.uid = uid;
+        this.gid = gid;
+        this.user = user;
+        this.helperDist = helperDist;
+        this.host = host;
+        this.agentIsRoot = currentUid() == 0;
+    }
+
+    @Override
+    public void prepare(String workspaceId) throws IOException {
+        Path dir = layout.workspaceDir(workspaceId);
+        Path root = layout.root(workspaceId);
+        for (Path p : List.of(dir, root, root.resolve("etc/sam"), root.resolve("etc/profile.d"), root.resolve("usr/local/bin"))) {
+            Files.createDirectories(p);
+            Files.setPosixFilePermissions(p, AtomicFiles.permissions(0755));
+        }
+        // The workspace dir is searchable, not listable: the unprivileged launcher must reach its root.
+        Files.setPosixFilePermissions(dir, AtomicFiles.permissions(0711));
+        // Mount points for the image's own hook files inside the read-only /etc/sam bind (see hostOriginals).
+        for (String hook : HOST_ORIGINALS.keySet()) {
+            Path placeholder = layout.hostPath(workspaceId, hook);
+            Files.createDirectories(placeholder.getParent());
+            if (!Files.exists(placeholder)) {
+                AtomicFiles.write(placeholder, new byte[0], 0644, OptionalInt.empty(), OptionalInt.empty());
+            }
+        }
+        for (String own : List.of(WorkspaceLayout.HOME_DIR, WorkspaceLayout.WORK_DIR)) {
+            Path p = root.resolve(own);
+            Files.createDirectories(p);
+            Files.setPosixFilePermissions(p, AtomicFiles.permissions(0755));
+            ownAsWorkspaceUser(p);
+        }
+    }
+
+    @Override
+    public void writePlan(String workspaceId, BootstrapPlan plan) throws IOException {
+        BootstrapPlan applied = plan;
+        if (!agentIsRoot) {
+            // Unprivileged: the user namespace maps the agent's own uid to the workspace user, so every
+            // file is the agent's; group-readable secrets stay readable by that same user.
+            List<PlannedFile> mine = new ArrayList<>();
+            for (PlannedFile f : plan.files()) {
+                mine.add(new PlannedFile(f.path(), f.bytes(), f.mode(), ProcessIdentity.uid(), ProcessIdentity.gid()));
+            }
+            applied = new BootstrapPlan(mine, plan.gitConfig());
+        }
+        try {
+            PlanApplier.forCurrentUser().apply(layout.root(workspaceId), applied);
+        } catch (PlanApplyException e) {
+            throw new IOException("cannot write " + e.path() + " into workspace " + workspaceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] readFile(String workspaceId, String insidePath) throws IOException {
+        return Files.readAllBytes(layout.hostPath(workspaceId, insidePath));
+    }
+
+    @Override
+    public int fileMode(String workspaceId, String insidePath) throws IOException {
+        return AtomicFiles.mode(layout.hostPath(workspaceId, insidePath));
+    }
+
+    @Override
+    public Process start(String workspaceId, ProcessSpec spec) throws IOException {
+        if (spec.pty()) {
+            throw new UnsupportedOperationException("PTY sessions need the PTY backend");
+        }
+        ProcessBuilder pb = new ProcessBuilder(command(workspaceId, spec));
+        // The environment goes through the process environment: bwrap's --setenv would put values in argv.
+        pb.environment().clear();
+        pb.environment().putAll(spec.env());
+        return pb.start();
+    }
+
+    /** The full command line. Holds paths and names only, never a value from {@code spec.env()}. */
+    public List<String> command(String workspaceId, ProcessSpec spec) {
+        Path root = layout.root(workspaceId);
+        List<SandboxLayout.Mount> mounts = new ArrayList<>();
+        for (String dir : DIRECTORY_MOUNTS) {
+            mounts.add(new SandboxLayout.Mount(layout.hostPath(workspaceId, dir).toString(), dir, false));
+        }
+        try (var files = Files.walk(root)) {
+            files.filter(Files::isRegularFile)
+                    .map(p -> "/" + root.relativize(p))
+                    .filter(p -> DIRECTORY_MOUNTS.stream().noneMatch(d -> p.startsWith(d + "/")))
+                    .filter(p -> !p.startsWith("/" + WorkspaceLayout.HOME_DIR + "/") && !p.startsWith("/" + WorkspaceLayout.WORK_DIR + "/"))
+                    .filter(p -> !p.contains("/.") )
+                    .sorted()
+                    .forEach(p -> mounts.add(new SandboxLayout.Mount(root + p, p, false)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list workspace root " + root, e);
+        }
+        HOST_ORIGINALS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (Files.isRegularFile(Path.of(e.getValue()))) {
+                mounts.add(new SandboxLayout.Mount(e.getValue(), e.getKey(), false));
+            }
+        });
+        if (Files.isDirectory(helperDist)) {
+            mounts.add(new SandboxLayout.Mount(helperDist.toString(), WorkspacePaths.HELPER_HOME, false));
+        }
+        String home = "/home/" + user;
+        mounts.add(new SandboxLayout.Mount(root.resolve(WorkspaceLayout.HOME_DIR).toString(), home, true));
+        mounts.add(new SandboxLayout.Mount(root.resolve(WorkspaceLayout.WORK_DIR).toString(), WorkspaceLayout.WORKSPACE_MOUNT, true));
+
+        List<String> cmd = new ArrayList<>();
+        if (agentIsRoot) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+        }
+        cmd.add(bwrap);
+        cmd.addAll(List.of("--unshare-user", "--uid", Integer.toString(uid), "--gid", Integer.toString(gid),
+                "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"));
+        cmd.addAll(SandboxLayout.arguments(host, mounts, List.of(layout.dataDir().toString())));
+        cmd.addAll(List.of("--chdir", spec.workDir() == null ? WorkspaceLayout.WORKSPACE_MOUNT : spec.workDir()));
+        cmd.add("--");
+        cmd.addAll(spec.argv());
+        return cmd;
+    }
+
+    private void ownAsWorkspaceUser(Path p) throws IOException {
+        if (agentIsRoot) {
+            AtomicFiles.chown(p, OptionalInt.of(uid), OptionalInt.of(gid));
+        }
+    }
+
+    private static int currentUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+}

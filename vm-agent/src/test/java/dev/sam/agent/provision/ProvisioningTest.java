@@ -1,0 +1,180 @@
+package dev.sam.agent.provision;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sam.agent.AgentServices;
+import dev.sam.agent.StubControlPlane;
+import dev.sam.agent.TestAgents;
+import dev.sam.agent.workspace.WorkspaceCredential;
+import dev.sam.contract.agent.WorkspaceStatus;
+import dev.sam.contract.env.EnvFile;
+import dev.sam.contract.env.EnvNames;
+import dev.sam.contract.error.Reason;
+import dev.sam.contract.workspace.HelperConfigKeys;
+import dev.sam.contract.workspace.WorkspacePaths;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provisioning end to end inside one agent: real files, real bubblewrap, a stub control plane. */
+class ProvisioningTest {
+    @TempDir
+    Path temp;
+    StubControlPlane cp;
+    AgentServices agent;
+    Path data;
+
+    @BeforeEach
+    void start() throws Exception {
+        cp = new StubControlPlane();
+        data = TestAgents.dataDir(temp);
+        agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, data)), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        agent.close();
+        cp.close();
+    }
+
+    @Test
+    void happyPathWritesEveryFileExactlyAndReportsReady() throws Exception {
+        agent.provisioning().accept(TestAgents.request(cp, "ws-happy", "acme/app"));
+        WorkspaceStatus s = TestAgents.awaitState(agent, "ws-happy", WorkspaceStatus.READY);
+        assertEquals(WorkspaceStatus.CREDENTIALS_LIVE, s.credentials());
+        String token = cp.tokensIssued("ws-happy").get(0);
+        assertEquals(agent.tokens().cached("ws-happy").orElseThrow().expiresAt().toString(), s.tokenExpiresAt());
+
+        Path root = agent.layout().root("ws-happy");
+        Map<String, String> env = EnvFile.read(Files.readAllBytes(root.resolve("etc/sam/env")));
+        assertEquals(token, env.get(EnvNames.GH_TOKEN));
+        assertEquals("acme/app", env.get(EnvNames.SAM_REPOSITORY));
+        assertEquals("ws-happy", env.get(EnvNames.SAM_WORKSPACE_ID));
+        assertEquals(0640, mode(root.resolve("etc/sam/env")));
+        assertEquals(0640, mode(root.resolve("etc/profile.d/sam-env.sh")));
+        assertEquals(0, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:uid"));
+        assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:gid"));
+        assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));
+        assertEquals(0600, mode(root.resolve("etc/sam/workspace-credential")));
+        assertEquals(0755, mode(root.resolve("usr/local/bin/git-credential-sam")));
+        assertEquals(0644, mode(root.resolve("etc/sam/git-credential-sam.conf")));
+
+        String credential = Files.readString(root.resolve("etc/sam/workspace-credential"));
+        assertEquals(agent.store().get("ws-happy").orElseThrow().credentialSha256(), WorkspaceCredential.sha256(credential));
+        assertEquals(44 + WorkspaceCredential.PREFIX.length() - 1, credential.length()); // 32 bytes, base64url without padding
+        Map<String, String> helper = EnvFile.read(Files.readAllBytes(root.resolve("etc/sam/git-credential-sam.conf")));
+        assertEquals(WorkspacePaths.WORKSPACE_CREDENTIAL, helper.get(HelperConfigKeys.CREDENTIAL_FILE));
+        assertFalse(new String(Files.readAllBytes(root.resolve("etc/sam/git-credential-sam.conf")), StandardCharsets.UTF_8).contains(credential));
+
+        // The state file never holds the credential or the git token, and is private.
+        String state = Files.readString(agent.layout().stateFile("ws-happy"));
+        assertFalse(state.contains(credential));
+        assertFalse(state.contains(token));
+        assertEquals(0600, mode(agent.layout().stateFile("ws-happy")));
+
+        // Inside the sandbox the workspace user reads its own env file and credential.
+        var r = TestAgents.run(agent, "ws-happy", List.of("sh", "-c",
+                "id -u; stat -c '%u %g %a' /etc/sam/env /etc/sam/workspace-credential; cat /etc/sam/env; cat /etc/sam/workspace-credential"), Map.of());
+        assertEquals(0, r.exit(), r.stderr());
+        // Host root is unmapped in the sandbox (nobody); the group is the workspace user's, so 0640 reads.
+        String expected = "1000\n65534 1000 640\n1000 1000 600\n" + new String(Files.readAllBytes(root.resolve("etc/sam/env")), StandardCharsets.UTF_8) + credential;
+        assertEquals(expected, r.stdout());
+
+        TestAgents.await("ready report", Duration.ofSeconds(10),
+                () -> cp.reports("ws-happy").stream().anyMatch(x -> x.startsWith("ready ") && x.contains("\"credentials\":\"live\"")));
+    }
+
+    @Test
+    void repeatedRequestIsHarmless() throws Exception {
+        agent.provisioning().accept(TestAgents.request(cp, "ws-twice", "acme/app"));
+        TestAgents.awaitState(agent, "ws-twice", WorkspaceStatus.READY);
+        byte[] credential = Files.readAllBytes(agent.layout().root("ws-twice").resolve("etc/sam/workspace-credential"));
+        WorkspaceStatus again = agent.provisioning().accept(TestAgents.request(cp, "ws-twice", "acme/app"));
+        assertEquals(WorkspaceStatus.READY, again.state());
+        assertArrayEquals(credential, Files.readAllBytes(agent.layout().root("ws-twice").resolve("etc/sam/workspace-credential")));
+        assertEquals(1, cp.gitTokenCalls("ws-twice"));
+    }
+
+    @Test
+    void controlPlaneFailingThenRecoveringEndsLiveWithFilesRewritten() throws Exception {
+        cp.failTimes("ws-flaky", 3);
+        agent.provisioning().accept(TestAgents.request(cp, "ws-flaky", "acme/app"));
+        WorkspaceStatus s = TestAgents.awaitState(agent, "ws-flaky", WorkspaceStatus.READY);
+        assertEquals(WorkspaceStatus.CREDENTIALS_LIVE, s.credentials());
+        assertEquals(4, cp.gitTokenCalls("ws-flaky"));
+        assertEquals(cp.tokensIssued("ws-flaky").get(0),
+                EnvFile.read(Files.readAllBytes(agent.layout().root("ws-flaky").resolve("etc/sam/env"))).get(EnvNames.GH_TOKEN));
+    }
+
+    @Test
+    void tokenUnavailableBeyondTheBudgetGoesReadyPendingThenLiveInTheBackground() throws Exception {
+        cp.failTimes("ws-late", 1_000_000);
+        agent.provisioning().accept(TestAgents.request(cp, "ws-late", "acme/app"));
+        WorkspaceStatus s = TestAgents.awaitState(agent, "ws-late", WorkspaceStatus.READY);
+        assertEquals(WorkspaceStatus.CREDENTIALS_PENDING, s.credentials());
+        assertEquals(Reason.GITHUB_UNAVAILABLE.code(), s.reason());
+        Path envFile = agent.layout().root("ws-late").resolve("etc/sam/env");
+        // No token yet: bootstrap leaves GH_TOKEN out (never a stale or fake value); the state says why.
+        assertNull(EnvFile.read(Files.readAllBytes(envFile)).get(EnvNames.GH_TOKEN));
+        // Pending is reported, not silent.
+        TestAgents.await("pending report", Duration.ofSeconds(10),
+                () -> cp.reports("ws-late").stream().anyMatch(x -> x.contains("\"credentials\":\"pending\"")));
+
+        cp.failTimes("ws-late", 0);
+        TestAgents.await("credentials live", Duration.ofSeconds(20),
+                () -> WorkspaceStatus.CREDENTIALS_LIVE.equals(agent.provisioning().status("ws-late").orElseThrow().credentials()));
+        assertEquals(cp.tokensIssued("ws-late").get(0), EnvFile.read(Files.readAllBytes(envFile)).get(EnvNames.GH_TOKEN));
+        assertNull(agent.provisioning().status("ws-late").orElseThrow().reason());
+    }
+
+    @Test
+    void suspendedInstallationFailsWithItsReasonAndIsNotRetried() throws Exception {
+        cp.refuse("ws-susp", Reason.INSTALLATION_SUSPENDED);
+        agent.provisioning().accept(TestAgents.request(cp, "ws-susp", "acme/app"));
+        WorkspaceStatus s = TestAgents.awaitState(agent, "ws-susp", WorkspaceStatus.FAILED);
+        assertEquals(WorkspaceStatus.CREDENTIALS_FAILED, s.credentials());
+        assertEquals(Reason.INSTALLATION_SUSPENDED.code(), s.reason());
+        TestAgents.await("failure report", Duration.ofSeconds(10),
+                () -> cp.reports("ws-susp").stream().anyMatch(x -> x.startsWith("provisioning-failed ") && x.contains("installation_suspended")));
+        // Background passes (every 200 ms) must not retry a permanent reason.
+        Thread.sleep(1000);
+        assertEquals(1, cp.gitTokenCalls("ws-susp"));
+    }
+
+    @Test
+    void twoWorkspacesSeeOnlyTheirOwnFilesAndNotTheAgentsDataDirectory() throws Exception {
+        agent.provisioning().accept(TestAgents.request(cp, "ws-a", "acme/alpha"));
+        agent.provisioning().accept(TestAgents.request(cp, "ws-b", "acme/beta"));
+        TestAgents.awaitState(agent, "ws-a", WorkspaceStatus.READY);
+        TestAgents.awaitState(agent, "ws-b", WorkspaceStatus.READY);
+        var a = TestAgents.run(agent, "ws-a", List.of("cat", "/etc/sam/env"), Map.of());
+        var b = TestAgents.run(agent, "ws-b", List.of("cat", "/etc/sam/env"), Map.of());
+        assertTrue(a.stdout().contains("SAM_REPOSITORY=acme/alpha\n") && a.stdout().contains(cp.tokensIssued("ws-a").get(0)), a.stdout());
+        assertTrue(b.stdout().contains("SAM_REPOSITORY=acme/beta\n") && b.stdout().contains(cp.tokensIssued("ws-b").get(0)), b.stdout());
+        assertFalse(a.stdout().contains(cp.tokensIssued("ws-b").get(0)));
+        assertNotEquals(a.stdout(), b.stdout());
+        // B's root on the host is not reachable from A's sandbox.
+        Path bCredential = agent.layout().root("ws-b").resolve("etc/sam/workspace-credential");
+        var peek = TestAgents.run(agent, "ws-a", List.of("sh", "-c", "cat " + bCredential + "; ls " + data.resolve("workspaces")), Map.of());
+        assertNotEquals(0, peek.exit());
+        assertEquals("", peek.stdout());
+        assertTrue(peek.stderr().contains("No such file or directory"), peek.stderr());
+    }
+
+    private static int mode(Path p) throws Exception {
+        return dev.sam.agent.workspace.AtomicFiles.mode(p);
+    }
+}
