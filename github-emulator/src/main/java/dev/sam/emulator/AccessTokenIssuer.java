@@ -59,11 +59,12 @@ final class AccessTokenIssuer {
     private static List<Repository> requestedRepositories(Installation installation, JsonNode body) {
         JsonNode names = body.path("repositories");
         JsonNode ids = body.path("repository_ids");
-        if (names.isMissingNode() && ids.isMissingNode()) {
+        // Absent or empty both mean "every repository of the installation", never a token for nothing.
+        if (absent(names) && absent(ids)) {
             return installation.repositories();
         }
         String docs = GitHubError.DOCS_CREATE_TOKEN;
-        if ((!names.isMissingNode() && !names.isArray()) || (!ids.isMissingNode() && !ids.isArray())) {
+        if ((!absent(names) && !names.isArray()) || (!absent(ids) && !ids.isArray())) {
             throw new GitHubError(422, "Invalid request.\n\nrepositories and repository_ids must be arrays.", docs);
         }
         if (names.size() + ids.size() > MAX_REPOSITORIES) {
@@ -85,6 +86,10 @@ final class AccessTokenIssuer {
                     .orElseThrow(() -> new GitHubError(422, REPOSITORY_NOT_ACCESSIBLE, docs)));
         }
         return new ArrayList<>(chosen);
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || (node.isArray() && node.isEmpty());
     }
 
     private static Map<String, String> requestedPermissions(Installation installation, JsonNode body) {

@@ -110,6 +110,16 @@ class AccessTokenMintTest {
     }
 
     @Test
+    void emptyRepositoryListMeansEveryRepositoryAndAScalarIs422() {
+        HttpResponse<String> empty = http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":[]}");
+        HttpResponse<String> scalar = http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":\"web\"}");
+
+        assertEquals(201, empty.statusCode(), empty.body());
+        assertEquals(2, GitHubHttp.json(empty).get("repositories").size());
+        assertEquals(422, scalar.statusCode(), scalar.body());
+    }
+
+    @Test
     void repositoryIdsSelectTheSameRepository() {
         long webId = GitHubHttp.json(http.mint(INSTALLATION, TestApp.jwt(), "{\"repositories\":[\"web\"]}"))
                 .get("repositories").get(0).get("id").asLong();

@@ -29,7 +29,12 @@ public class CallbackTokens {
     static final Duration AGENT_TOKEN_LIFETIME = Duration.ofSeconds(120);
     private static final String BEARER = "Bearer ";
 
+    private static final int MAX_VERIFIED = 100_000;
+
     private final SigningKeys keys;
+    // Tokens already verified, by their exact text: agents present the same token many times, and a hit skips the
+    // RSA check. Only the exact string that passed verification hits, so nothing forged can; expiry is re-checked.
+    private final java.util.concurrent.ConcurrentHashMap<String, CallerIdentity> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration lifetime;
     private final Clock clock;
 
@@ -86,6 +91,23 @@ public class CallbackTokens {
     }
 
     public CallerIdentity verify(String token) {
+        CallerIdentity known = verified.get(token);
+        if (known != null) {
+            if (!clock.instant().isBefore(known.expiresAt())) {
+                verified.remove(token);
+                throw ApiException.unauthorized(Reason.TOKEN_EXPIRED, "the token has expired");
+            }
+            return known;
+        }
+        CallerIdentity identity = verifyUncached(token);
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear(); // crude bound; a miss costs one signature check
+        }
+        verified.put(token, identity);
+        return identity;
+    }
+
+    private CallerIdentity verifyUncached(String token) {
         JwsCodec.Parsed jws;
         try {
             jws = JwsCodec.parse(token);

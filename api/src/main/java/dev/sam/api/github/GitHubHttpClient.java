@@ -108,7 +108,10 @@ class GitHubHttpClient {
             case 403 -> message.contains("suspend")
                     ? refuse(Reason.INSTALLATION_SUSPENDED, "the GitHub App installation is suspended", null)
                     : refuse(Reason.REPOSITORY_NOT_ACCESSIBLE, "GitHub refused a token for this repository", null);
-            case 404 -> refuse(Reason.INSTALLATION_NOT_FOUND, "GitHub does not know this installation (uninstalled?)", null);
+            // "Integration not found" is GitHub's 404 for an unknown app id: our misconfiguration, not the installation.
+            case 404 -> message.contains("integration not found")
+                    ? refuse(Reason.GITHUB_UNAVAILABLE, "GitHub does not know this App; check the app id", config.rateLimitDefaultWait())
+                    : refuse(Reason.INSTALLATION_NOT_FOUND, "GitHub does not know this installation (uninstalled?)", null);
             case 422 -> refuse(Reason.REPOSITORY_NOT_ACCESSIBLE,
                     "the installation does not grant this repository or these permissions", null);
             default -> refuse(Reason.GITHUB_UNAVAILABLE, "GitHub answered " + status, config.rateLimitDefaultWait());

@@ -16,6 +16,7 @@ import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.api.CreateInstallationRequest;
 import dev.sam.contract.api.InstallationView;
 
+@AdminOnly
 @Path(ApiPaths.ADMIN_INSTALLATIONS)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.api.CreateNodeRequest;
 import dev.sam.contract.api.NodeView;
 
+@AdminOnly
 @Path(ApiPaths.ADMIN_NODES)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import dev.sam.contract.api.CreateWorkspaceRequest;
 import dev.sam.contract.api.WorkspaceCreatedResponse;
 import dev.sam.contract.api.WorkspaceView;
 
+@AdminOnly
 @Path(ApiPaths.ADMIN_WORKSPACES)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

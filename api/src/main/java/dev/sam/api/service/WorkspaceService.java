@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import dev.sam.api.auth.CallbackTokens;
 import dev.sam.api.auth.CallerIdentity;
 import dev.sam.api.persistence.InstallationEntity;
@@ -38,8 +40,11 @@ public class WorkspaceService {
     CallbackTokens tokens;
 
     /** What the token path needs to know about a workspace, detached from the persistence context. */
-    public record WorkspaceRef(String id, String nodeId, String repository, Long installationId, String status) {
+    public record WorkspaceRef(String id, String nodeId, String repository, Long installationId) {
     }
+
+    private static final int MAX_CACHED_REFS = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, WorkspaceRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Transactional
     public WorkspaceCreatedResponse create(CreateWorkspaceRequest request) {
@@ -92,19 +97,40 @@ public class WorkspaceService {
      * The workspace a callback is about, after checking the caller may speak for it. A workspace token for another
      * workspace is refused before any lookup, so it learns nothing about other ids.
      */
-    @Transactional
     public WorkspaceRef authorize(CallerIdentity caller, String workspaceId) {
         if (!caller.isNodeToken() && !caller.isWorkspace(workspaceId)) {
             throw new ApiException(403, Reason.FORBIDDEN, "this token does not belong to this workspace");
         }
-        WorkspaceEntity ws = InputRules.wellFormedId(workspaceId) ? session.find(WorkspaceEntity.class, workspaceId) : null;
+        WorkspaceRef ws = InputRules.wellFormedId(workspaceId) ? ref(workspaceId) : null;
         if (ws == null) {
             throw notFound();
         }
-        if (caller.isNodeToken() && !caller.isNode(ws.nodeId)) {
+        if (caller.isNodeToken() && !caller.isNode(ws.nodeId())) {
             throw new ApiException(403, Reason.FORBIDDEN, "this node does not host this workspace");
         }
-        return new WorkspaceRef(ws.id, ws.nodeId, ws.repository, ws.installationId, ws.status);
+        return ws;
+    }
+
+    /**
+     * A workspace's node, repository and installation never change after creation, and workspaces are never deleted,
+     * so they are kept in memory once read: the git-token path then needs no database round trip.
+     */
+    private WorkspaceRef ref(String workspaceId) {
+        WorkspaceRef cached = refs.get(workspaceId);
+        if (cached != null) {
+            return cached;
+        }
+        WorkspaceRef loaded = QuarkusTransaction.joiningExisting().call(() -> {
+            WorkspaceEntity ws = session.find(WorkspaceEntity.class, workspaceId);
+            return ws == null ? null : new WorkspaceRef(ws.id, ws.nodeId, ws.repository, ws.installationId);
+        });
+        if (loaded != null) {
+            if (refs.size() >= MAX_CACHED_REFS) {
+                refs.clear(); // crude bound; a re-read costs one query
+            }
+            refs.put(workspaceId, loaded);
+        }
+        return loaded;
     }
 
     @Transactional

@@ -22,10 +22,12 @@ class SecretFileConfigSourceTest {
         Path url = dir.resolve("url");
         Files.writeString(url, "jdbc:postgresql://db/sam");
         Map<String, String> values = SecretFileConfigSource.load(Map.of("SAM_ADMIN_KEY_FILE", key.toString(),
-                "SAM_DB_URL_FILE", url.toString(), "OTHER_FILE", key.toString(), "SAM__FILE", key.toString()));
+                "SAM_DB_URL_FILE", url.toString(), "OTHER_FILE", key.toString(), "SAM__FILE", key.toString(),
+                "SAM_GITHUB_PRIVATE_KEY_FILE", key.toString(), "SAM_SIGNING_KEY_FILE", key.toString()));
         assertEquals("s3cr3t value", values.get("SAM_ADMIN_KEY"));
         assertEquals("jdbc:postgresql://db/sam", values.get("SAM_DB_URL"));
         assertFalse(values.containsKey("OTHER"));
+        assertFalse(values.containsKey("SAM_GITHUB_PRIVATE_KEY"), "key file paths are settings, not secrets to inline");
         assertEquals(2, values.size());
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.error.Reason;
 import dev.sam.emulator.Fault;
 import dev.sam.emulator.GitHubEmulator;
+import dev.sam.emulator.TokenFormat;
 
 /**
  * Each way GitHub can refuse a mint arrives as its own reason, without GitHub's body; GitHub's own request counter
@@ -101,6 +103,18 @@ class GitHubFailureMappingTest {
         gitToken(workspace.id(), workspace.token()).then().statusCode(200).body("token", notNullValue());
         assertEquals(2, emulator.accessTokenRequestCount() - before);
         assertEquals(1, emulator.mintCount(installation));
+    }
+
+    @Test
+    void longTokenFormatPassesThroughIntact() {
+        emulator.setTokenFormat(TokenFormat.LONG);
+        try {
+            String token = gitToken(workspace.id(), workspace.token()).then().statusCode(200).extract().path("token");
+            assertEquals(emulator.issuedTokens().get(emulator.issuedTokens().size() - 1).token(), token);
+            assertTrue(token.length() > 100 && token.contains("."), "GitHub's long stateless format, unchanged");
+        } finally {
+            emulator.setTokenFormat(TokenFormat.CLASSIC);
+        }
     }
 
     @Test
