@@ -142,10 +142,26 @@ public final class StubControlPlane implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Standalone, for the benchmarks: {@code StubControlPlane <url-file>}; also mints test JWTs under /test/. */
+    public static void main(String[] args) throws Exception {
+        StubControlPlane cp = new StubControlPlane();
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), cp.url());
+        Thread.currentThread().join();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             byte[] body = ex.getRequestBody().readAllBytes();
+            String query = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+            if (path.equals("/test/node-token")) {
+                send(ex, 200, nodeAgentToken(query.replaceFirst("^node=", "")).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            if (path.equals("/test/callback-token")) {
+                send(ex, 200, callbackToken(query.replaceFirst("^ws=", "")).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             if (path.equals(ApiPaths.JWKS)) {
                 jwksFetches.incrementAndGet();
                 RSAPublicKey pub = (RSAPublicKey) keys.getPublic();

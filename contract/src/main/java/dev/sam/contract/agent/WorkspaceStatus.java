@@ -19,11 +19,11 @@ public record WorkspaceStatus(
     public static final String FAILED = "failed";
 
     /** A token is cached and outside the serving margin. */
-    public static final String CREDENTIALS_LIVE = "live";
+    public static final String CREDENTIALS_LIVE = CredentialStatus.LIVE;
     /** No usable token yet; the agent keeps trying in the background. */
-    public static final String CREDENTIALS_PENDING = "pending";
+    public static final String CREDENTIALS_PENDING = CredentialStatus.PENDING;
     /** The control plane answered a permanent reason; someone has to act. */
-    public static final String CREDENTIALS_FAILED = "failed";
+    public static final String CREDENTIALS_FAILED = CredentialStatus.FAILED;
 
     public WorkspaceStatus {
         Objects.requireNonNull(workspaceId, "workspaceId");

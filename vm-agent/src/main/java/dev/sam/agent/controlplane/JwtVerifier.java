@@ -8,7 +8,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies RS256 JWTs signed by the control plane against its JWKS, for one audience per call:
@@ -17,8 +19,12 @@ import java.util.Optional;
 public final class JwtVerifier {
     private static final Duration LEEWAY = Duration.ofSeconds(30);
 
+    private static final int CACHE_LIMIT = 1024;
+
     private final JwksKeys keys;
     private final Clock clock;
+    /** Tokens already verified for an audience, until they expire: the API reuses one JWT for many calls. */
+    private final Map<String, VerifiedJwt> verified = new ConcurrentHashMap<>();
 
     public JwtVerifier(JwksKeys keys, Clock clock) {
         this.keys = keys;
@@ -26,6 +32,20 @@ public final class JwtVerifier {
     }
 
     public VerifiedJwt verify(String token, String audience) throws JwtException {
+        String cacheKey = audience + " " + token;
+        VerifiedJwt known = verified.get(cacheKey);
+        if (known != null && !clock.instant().isAfter(known.expiresAt())) {
+            return known;
+        }
+        VerifiedJwt fresh = verifyUncached(token, audience);
+        if (verified.size() >= CACHE_LIMIT) {
+            verified.clear();
+        }
+        verified.put(cacheKey, fresh);
+        return fresh;
+    }
+
+    private VerifiedJwt verifyUncached(String token, String audience) throws JwtException {
         JwtParts jwt = JwtParts.parse(token).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "not a JWT"));
         if (!"RS256".equals(jwt.header().path("alg").asText())) {
             throw new JwtException(Reason.TOKEN_INVALID, "only RS256 is accepted");

@@ -3,6 +3,7 @@ package dev.sam.agent.credential;
 import dev.sam.agent.AgentServices;
 import dev.sam.agent.workspace.WorkspaceRecord;
 import dev.sam.contract.agent.AgentPaths;
+import dev.sam.contract.agent.CredentialStatus;
 import dev.sam.contract.error.ErrorBody;
 import dev.sam.contract.error.Reason;
 import jakarta.inject.Inject;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /git-credential}, its {@code erase} and {@code status}: thin HTTP mapping of {@link GitCredentialService}. */
@@ -23,6 +22,7 @@ import java.util.Optional;
 public class GitCredentialResource {
     /** Optional: the workspace the caller believes it is; compared, never trusted. */
     public static final String WORKSPACE_HEADER = "X-Sam-Workspace-Id";
+    private static final String AGENT_VERSION = String.valueOf(AgentServices.class.getPackage().getImplementationVersion());
 
     @Inject
     AgentServices services;
@@ -53,12 +53,9 @@ public class GitCredentialResource {
         }
         String id = ws.get().workspaceId();
         TokenService tokens = services.tokens();
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("workspaceId", id);
-        status.put("state", tokens.state(id));
-        status.put("reason", tokens.reason(id).map(Reason::code).orElse(null));
-        status.put("expiresAt", tokens.cached(id).map(t -> t.expiresAt().toString()).orElse(null));
-        status.put("agentVersion", AgentServices.class.getPackage().getImplementationVersion());
+        // The token service's states are spelled like CredentialStatus's (live, pending, failed).
+        CredentialStatus status = new CredentialStatus(id, tokens.state(id), tokens.reason(id).map(Reason::code).orElse(null),
+                tokens.cached(id).map(t -> t.expiresAt().toString()).orElse(null), AGENT_VERSION);
         return Response.ok(status, MediaType.APPLICATION_JSON).build();
     }
 

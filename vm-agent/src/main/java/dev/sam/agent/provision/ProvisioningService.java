@@ -56,7 +56,9 @@ public final class ProvisioningService {
         this.backoffMax = backoffMax;
         this.backoffTotal = backoffTotal;
         this.reportAttempts = reportAttempts;
-        tokens.setListener((id, token) -> store.get(id).ifPresent(r -> rewriteQuietly(r, token)));
+        // While a workspace is being created, provisioning writes its files itself (once, with the token).
+        tokens.setListener((id, token) -> store.get(id).filter(r -> !WorkspaceStatus.CREATING.equals(r.state()))
+                .ifPresent(r -> rewriteQuietly(r, token)));
     }
 
     /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
@@ -80,11 +82,16 @@ public final class ProvisioningService {
         for (WorkspaceRecord r : store.all()) {
             if (WorkspaceStatus.CREATING.equals(r.state())) {
                 executor.execute(() -> {
+                    String credential;
                     try {
-                        provision(r.workspaceId(), files.existingCredential(r));
+                        credential = files.existingCredential(r);
                     } catch (IOException e) {
-                        fail(r.workspaceId(), Reason.PROVISIONING_FAILED, "cannot resume: " + e.getMessage());
+                        // Stopped before the files were written: nobody holds the old credential yet.
+                        credential = WorkspaceCredential.generate();
+                        String sha = WorkspaceCredential.sha256(credential);
+                        store.update(r.workspaceId(), x -> x.withCredentialSha256(sha));
                     }
+                    provision(r.workspaceId(), credential);
                 });
             }
         }
@@ -97,15 +104,25 @@ public final class ProvisioningService {
     }
 
     private void provision(String id, String credential) {
+        long start = System.nanoTime();
         try {
             runtime.prepare(id);
-            files.write(store.get(id).orElseThrow(), credential, Optional.empty());
         } catch (IOException | RuntimeException e) {
             LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
         TokenOutcome outcome = fetchWithBackoff(id);
+        long fetched = System.nanoTime();
+        try {
+            // Written once: with the token when there is one, without it (and saying so) when there is not.
+            files.write(store.get(id).orElseThrow(), credential, outcome.token());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+            fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
+            return;
+        }
+        LOG.debugf("workspace %s: token %d ms, files %d ms", id, (fetched - start) / 1_000_000, (System.nanoTime() - fetched) / 1_000_000);
         if (outcome.token().isPresent()) {
             tokens.seed(id, outcome.token().get());
             ready(id);

@@ -26,11 +26,15 @@ public final class WorkspaceCredential {
     }
 
     public static String sha256(String credential) {
+        // Hashed on every /git-credential request: one digest per thread instead of a provider lookup each time.
+        return HexFormat.of().formatHex(DIGEST.get().digest(credential.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(credential.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

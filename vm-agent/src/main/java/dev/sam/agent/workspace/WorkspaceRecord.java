@@ -29,6 +29,10 @@ public record WorkspaceRecord(
         return new WorkspaceRecord(workspaceId, repository, branch, env, token, credentialSha256, state, failureReason);
     }
 
+    public WorkspaceRecord withCredentialSha256(String sha256) {
+        return new WorkspaceRecord(workspaceId, repository, branch, env, callbackToken, sha256, state, failureReason);
+    }
+
     public boolean ready() {
         return WorkspaceStatus.READY.equals(state);
     }

@@ -68,29 +68,35 @@ public final class WorkspaceStore {
     }
 
     /** Inserts the record unless one exists; returns whichever is stored. */
-    public synchronized WorkspaceRecord putIfAbsent(WorkspaceRecord record) {
-        WorkspaceRecord existing = byId.get(record.workspaceId());
-        if (existing != null) {
-            return existing;
-        }
-        persist(record);
-        index(record);
-        return record;
+    public WorkspaceRecord putIfAbsent(WorkspaceRecord record) {
+        // compute() serialises writers of one workspace only; others persist in parallel.
+        WorkspaceRecord stored = byId.computeIfAbsent(record.workspaceId(), k -> {
+            persist(record);
+            return record;
+        });
+        indexCredential(stored);
+        return stored;
     }
 
-    public synchronized WorkspaceRecord update(String id, UnaryOperator<WorkspaceRecord> change) {
-        WorkspaceRecord current = byId.get(id);
-        if (current == null) {
-            throw new IllegalStateException("unknown workspace " + id);
-        }
-        WorkspaceRecord next = change.apply(current);
-        persist(next);
-        index(next);
+    public WorkspaceRecord update(String id, UnaryOperator<WorkspaceRecord> change) {
+        WorkspaceRecord next = byId.compute(id, (k, current) -> {
+            if (current == null) {
+                throw new IllegalStateException("unknown workspace " + id);
+            }
+            WorkspaceRecord changed = change.apply(current);
+            persist(changed);
+            return changed;
+        });
+        indexCredential(next);
         return next;
     }
 
     private void index(WorkspaceRecord r) {
         byId.put(r.workspaceId(), r);
+        indexCredential(r);
+    }
+
+    private void indexCredential(WorkspaceRecord r) {
         if (r.credentialSha256() != null) {
             idByCredentialHash.put(r.credentialSha256(), r.workspaceId());
         }

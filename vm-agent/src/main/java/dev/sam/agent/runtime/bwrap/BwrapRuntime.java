@@ -70,7 +70,9 @@ public final class BwrapRuntime implements WorkspaceRuntime {
             Path placeholder = layout.hostPath(workspaceId, hook);
             Files.createDirectories(placeholder.getParent());
             if (!Files.exists(placeholder)) {
-                AtomicFiles.write(placeholder, new byte[0], 0644, OptionalInt.empty(), OptionalInt.empty());
+                // Empty and never replaced: a plain create is enough (no fsync on the provisioning path).
+                Files.write(placeholder, new byte[0]);
+                Files.setPosixFilePermissions(placeholder, AtomicFiles.permissions(0644));
             }
         }
         for (String own : List.of(WorkspaceLayout.HOME_DIR, WorkspaceLayout.WORK_DIR)) {
