@@ -3,6 +3,7 @@ package dev.sam.bootstrap;
 import dev.sam.bootstrap.env.EnvValues;
 import dev.sam.bootstrap.env.ProfileScriptRenderer;
 import dev.sam.bootstrap.env.ShellHookRenderer;
+import dev.sam.bootstrap.gh.GhShimRenderer;
 import dev.sam.bootstrap.git.GitConfigRenderer;
 import dev.sam.bootstrap.helper.HelperInstallRenderer;
 import dev.sam.bootstrap.plan.BootstrapPlan;
@@ -10,6 +11,7 @@ import dev.sam.bootstrap.plan.GitConfigEntry;
 import dev.sam.bootstrap.plan.PlannedFile;
 import dev.sam.contract.bootstrap.HookPaths;
 import dev.sam.contract.env.EnvFile;
+import dev.sam.contract.session.GhShimPaths;
 import dev.sam.contract.workspace.WorkspacePaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,7 @@ public final class BootstrapRenderer {
         files.add(new PlannedFile(WorkspacePaths.WORKSPACE_CREDENTIAL, HelperInstallRenderer.credential(w), CREDENTIAL_MODE,
                 w.workspaceUid(), gid));
         files.add(publicFile(WorkspacePaths.SYSTEM_GITCONFIG, GitConfigRenderer.render(git)));
+        files.add(new PlannedFile(GhShimPaths.SHIM, GhShimRenderer.render(), EXECUTABLE_MODE, ROOT, ROOT));
         return new BootstrapPlan(files, git);
     }
 

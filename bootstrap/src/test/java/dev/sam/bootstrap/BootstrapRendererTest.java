@@ -35,7 +35,7 @@ class BootstrapRendererTest {
         for (String hook : List.of(HookPaths.BASH_BASHRC, HookPaths.SAM_BASH_HOOK, HookPaths.ZSH_ZSHENV, HookPaths.FISH_CONF)) {
             assertOwner(plan, hook, 0644, 0, 0);
         }
-        assertEquals(10, plan.files().size());
+        assertEquals(11, plan.files().size());
     }
 
     @Test

@@ -19,4 +19,9 @@ public interface WorkspaceRuntime {
 
     /** Starts a process inside the workspace, as the workspace user. */
     Process start(String workspaceId, ProcessSpec spec) throws IOException;
+
+    /** The host command line that runs {@code spec} in the workspace (for launchers such as the PTY one); holds no env value. */
+    default java.util.List<String> command(String workspaceId, ProcessSpec spec) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start terminal sessions yet");
+    }
 }

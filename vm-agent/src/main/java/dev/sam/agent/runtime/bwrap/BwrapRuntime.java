@@ -125,6 +125,7 @@ public final class BwrapRuntime implements WorkspaceRuntime {
     }
 
     /** The full command line. Holds paths and names only, never a value from {@code spec.env()}. */
+    @Override
     public List<String> command(String workspaceId, ProcessSpec spec) {
         Path root = layout.root(workspaceId);
         List<SandboxLayout.Mount> mounts = new ArrayList<>();
@@ -160,7 +161,11 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         }
         cmd.add(bwrap);
         cmd.addAll(List.of("--unshare-user", "--uid", Integer.toString(uid), "--gid", Integer.toString(gid),
-                "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"));
+                "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent"));
+        if (!spec.pty()) {
+            // A PTY session keeps its own pseudo-terminal as controlling terminal (job control, ^C); others get none.
+            cmd.add("--new-session");
+        }
         cmd.addAll(SandboxLayout.arguments(host, mounts, List.of(layout.dataDir().toString())));
         cmd.addAll(List.of("--chdir", spec.workDir() == null ? WorkspaceLayout.WORKSPACE_MOUNT : spec.workDir()));
         cmd.add("--");
