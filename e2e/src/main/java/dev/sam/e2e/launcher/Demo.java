@@ -7,7 +7,8 @@ import dev.sam.e2e.stack.LocalStack;
 import dev.sam.e2e.stack.StackArtifacts;
 import dev.sam.e2e.stack.StackException;
 import dev.sam.e2e.stack.StackOptions;
-import dev.sam.e2e.stack.WorkspaceShell;
+import dev.sam.e2e.session.AcpSession;
+import dev.sam.e2e.session.PtySession;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,13 +24,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code ./sam demo [--repo PATH] [--shell]}: the whole system on this machine, on embedded
  * defaults (H2, the GitHub emulator, the bwrap runtime), serving a real repository, with one
- * workspace in which a login shell clones it through the credential helper and shows that
- * {@code GH_TOKEN} is set (hash prefix and expiry only). Stops everything on exit or Ctrl-C.
+ * workspace in which a terminal (the agent's PTY endpoint) clones it through the credential helper and shows that
+ * {@code GH_TOKEN} is set (hash prefix and expiry only), as a coding agent (ACP) reports too. Stops everything on exit or Ctrl-C.
  */
 public final class Demo {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     private static final long INSTALLATION = 1;
+    /** SHA-256 of the empty string, first 12 hex digits: what an empty GH_TOKEN hashes to. */
+    private static final String EMPTY_SHA256_PREFIX = "e3b0c44298fc";
 
     private Demo() {
     }
@@ -93,24 +96,39 @@ public final class Demo {
         if (interactive) {
             say("opening a login shell in the workspace (exit to stop the demo); try: git clone -c http.sslCAInfo="
                     + stack.caPem() + " " + cloneUrl);
-            return InteractiveShell.attach(stack, id);
+            return TerminalClient.attach(stack.agentUrl(), id, stack.sessionToken(id));
         }
-        WorkspaceShell.Result r = WorkspaceShell.run(stack, id,
-                "set -e; git clone -q -c http.sslCAInfo=" + stack.caPem() + " " + cloneUrl + " /workspace/repo"
-                        + "; echo \"cloned: $(git -C /workspace/repo log --oneline | wc -l) commits, HEAD $(git -C /workspace/repo rev-parse --short HEAD)\""
-                        + "; if [ -n \"$GH_TOKEN\" ]; then echo \"GH_TOKEN: set, sha256 $(printf %s \"$GH_TOKEN\" | sha256sum | cut -c1-12)\"; else echo 'GH_TOKEN: EMPTY'; exit 3; fi",
-                COMMAND_TIMEOUT);
-        if (r.exitCode() != 0) {
-            throw new StackException("the login shell in workspace " + id + " failed (exit " + r.exitCode() + "): " + r.stdout() + r.stderr());
+        say("opening a terminal on the agent's PTY endpoint; cloning through git-credential-sam");
+        String hashPrefix;
+        try (PtySession pty = stack.openPty(id)) {
+            PtySession.Typed clone = pty.type("git clone -q -c http.sslCAInfo=" + stack.caPem() + " " + cloneUrl + " /workspace/repo 2>&1"
+                    + " && echo \"cloned: $(git -C /workspace/repo rev-list --count HEAD) commits, HEAD $(git -C /workspace/repo rev-parse --short HEAD)\"",
+                    COMMAND_TIMEOUT);
+            if (clone.exitCode() != 0) {
+                throw new StackException("git clone in the workspace terminal failed (exit " + clone.exitCode() + "): " + clone.output());
+            }
+            say("terminal: " + clone.output());
+            PtySession.Typed token = pty.type("printf %s \"$GH_TOKEN\" | sha256sum | cut -c1-12; printf %s \"${SAM_GH_TOKEN_EXPIRES_AT:-}\"",
+                    COMMAND_TIMEOUT);
+            hashPrefix = token.output().lines().findFirst().orElse("");
+            if (hashPrefix.equals(EMPTY_SHA256_PREFIX)) {
+                throw new StackException("GH_TOKEN is empty in the workspace terminal");
+            }
+            say("terminal: GH_TOKEN set, sha256 " + hashPrefix + "…");
         }
-        r.stdout().lines().forEach(l -> say("login shell: " + l));
-        Map<String, String> env = readEnvFile(stack, id);
-        String expiry = expiryOf(stack, env.getOrDefault(EnvNames.GH_TOKEN, ""));
-        say("ACP session: not part of this build yet (the agent's session endpoints are not merged)");
+        String expiry = expiryOf(stack, readEnvFile(stack, id).getOrDefault(EnvNames.GH_TOKEN, ""));
+        say("opening a coding-agent session (acp-test-agent) on the agent's ACP endpoint");
+        try (AcpSession acp = stack.openAcp(id)) {
+            Map<String, String> report = acp.environmentReport();
+            say("coding agent: GH_TOKEN set=" + report.get("gh_token_set") + ", sha256 " + report.get("gh_token_sha256_12") + "…");
+            if (!hashPrefix.equals(report.get("gh_token_sha256_12"))) {
+                throw new StackException("the coding agent's GH_TOKEN differs from the terminal's");
+            }
+        }
         System.out.println();
         System.out.println("SAM demo: OK");
         System.out.println("  repository  " + fullName + " (" + repo + ") cloned through git-credential-sam");
-        System.out.println("  GH_TOKEN    set in a login shell, expires " + expiry);
+        System.out.println("  GH_TOKEN    the same in a terminal and a coding agent: sha256 " + hashPrefix + "…, expires " + expiry);
         System.out.println("  logs        " + stack.runDir().resolve("logs"));
         return 0;
     }

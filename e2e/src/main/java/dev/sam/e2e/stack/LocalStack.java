@@ -5,6 +5,9 @@ import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.api.CreateInstallationRequest;
 import dev.sam.contract.api.CreateNodeRequest;
 import dev.sam.contract.api.CreateWorkspaceRequest;
+import dev.sam.contract.session.SessionTokens;
+import dev.sam.e2e.session.AcpSession;
+import dev.sam.e2e.session.PtySession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,7 +176,11 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> agentEnv;
 
     private void launchAgent() {
-        ServiceProcess p = launch("agent", List.of(artifacts.java().toString(), "-jar", artifacts.agentJar().toString()), agentEnv);
+        // The coding agent ACP sessions run: acp-test-agent, started directly (never through a shell).
+        String acpAgent = "-Dsam.sessions.acp-agents." + AcpSession.TEST_AGENT + "=" + artifacts.java() + ",-XX:TieredStopAtLevel=1,-jar,"
+                + artifacts.acpTestAgentJar();
+        ServiceProcess p = launch("agent", List.of(artifacts.java().toString(), acpAgent, "-jar", artifacts.agentJar().toString()),
+                agentEnv);
         p.awaitReady(START_TIMEOUT, () -> http.ok(agentUrl.resolve("/q/health/ready")));
     }
 
@@ -209,6 +216,22 @@ public final class LocalStack implements AutoCloseable {
         return http.post(apiUrl.resolve(ApiPaths.ADMIN_WORKSPACES), adminKey,
                 new CreateWorkspaceRequest(nodeId, repository, null, installationId))
                 .expect(201, "create a workspace").json().path("workspace").path("id").asText();
+    }
+
+    /** A session token for the workspace, from the API's operator endpoint. */
+    public String sessionToken(String workspaceId) {
+        return http.post(apiUrl.resolve(SessionTokens.adminSessionToken(workspaceId)), adminKey, Map.of("ttlSeconds", 3600))
+                .expect(200, "get a session token").json().path("token").asText();
+    }
+
+    /** A terminal (login shell) on the agent's PTY endpoint. */
+    public PtySession openPty(String workspaceId) {
+        return PtySession.open(agentUrl, workspaceId, sessionToken(workspaceId), null);
+    }
+
+    /** A coding-agent session (acp-test-agent) on the agent's ACP endpoint. */
+    public AcpSession openAcp(String workspaceId) {
+        return AcpSession.open(agentUrl, workspaceId, sessionToken(workspaceId));
     }
 
     /** The workspace as the API sees it. */
@@ -255,6 +278,11 @@ public final class LocalStack implements AutoCloseable {
             faults.add(Map.of("type", "status", "status", status));
         }
         http.post(emulatorUrl.resolve("/_emulator/faults"), null, Map.of("faults", faults)).expect(200, "queue mint faults");
+    }
+
+    /** Drops pending faults (and counters) at the emulator: GitHub answers normally again. */
+    public void clearFaults() {
+        http.post(emulatorUrl.resolve("/_emulator/reset"), null, Map.of()).expect(200, "reset the emulator's faults");
     }
 
     public void stopApi() {

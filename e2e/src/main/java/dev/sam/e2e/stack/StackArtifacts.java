@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Where the built parts are, relative to the project root; each one checked before anything starts. */
-public record StackArtifacts(Path root, Path emulatorJar, Path apiJar, Path agentJar, Path helperDist, Path java) {
+public record StackArtifacts(Path root, Path emulatorJar, Path apiJar, Path agentJar, Path helperDist, Path acpTestAgentJar, Path java) {
 
     public static StackArtifacts of(Path root) {
         Path r = root.toAbsolutePath().normalize();
         return new StackArtifacts(r, emulatorJar(r), r.resolve("api/target/quarkus-app/quarkus-run.jar"),
                 r.resolve("vm-agent/target/quarkus-app/quarkus-run.jar"), r.resolve("credential-helper/target/dist"),
-                Path.of(System.getProperty("java.home"), "bin", "java"));
+                r.resolve("acp-test-agent/target/acp-test-agent.jar"), Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     /** The project root: {@code -Dsam.root}, else the first parent of the working directory with {@code mvnw}. */
@@ -33,7 +33,7 @@ public record StackArtifacts(Path root, Path emulatorJar, Path apiJar, Path agen
 
     /** Fails naming every missing artifact and the command that builds it. */
     public StackArtifacts verify() {
-        List<String> missing = Stream.of(emulatorJar, apiJar, agentJar, helperDist.resolve("bin/git-credential-sam"))
+        List<String> missing = Stream.of(emulatorJar, apiJar, agentJar, helperDist.resolve("bin/git-credential-sam"), acpTestAgentJar)
                 .filter(p -> !Files.exists(p)).map(Path::toString).toList();
         if (!missing.isEmpty()) {
             throw new StackException("not built: " + String.join(", ", missing) + " (run ./mvnw -B -q package -DskipTests)");

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeoutException;
  * A login shell inside a workspace, as the workspace user, in the sandbox the agent builds for
  * its sessions: the agent's own {@link BwrapRuntime} over the agent's data directory. The
  * environment is what a terminal starts with (no token); everything else comes from the
- * workspace's files through {@code /etc/profile}. Used until the agent's PTY endpoint is wired in.
+ * workspace's files through {@code /etc/profile}. It stands for a terminal that is not a child of the
+ * agent (an editor's or SSH terminal), which survives an agent restart; the agent's own terminals
+ * are {@code dev.sam.e2e.session.PtySession}.
  */
 public final class WorkspaceShell implements AutoCloseable {
     /** The terminal-like starting environment: no SAM value, no token. */
@@ -63,23 +65,6 @@ public final class WorkspaceShell implements AutoCloseable {
     private static BwrapRuntime runtime(LocalStack stack) {
         return new BwrapRuntime(new WorkspaceLayout(stack.agentDataDir()), "bwrap", 1000, 1000, "sam",
                 stack.helperDist(), HostTree.real());
-    }
-
-    /** An interactive login shell on this process's terminal; answers its exit code. */
-    public static int interactive(LocalStack stack, String workspaceId) {
-        List<String> command = runtime(stack).command(workspaceId, ProcessSpec.of(List.of("bash", "-il"), LOGIN_ENV, "/workspace"));
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        pb.environment().clear();
-        pb.environment().putAll(LOGIN_ENV);
-        pb.environment().put("TERM", System.getenv().getOrDefault("TERM", "xterm"));
-        try {
-            return pb.start().waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        }
     }
 
     private static Process start(LocalStack stack, String workspaceId, List<String> argv) {

@@ -6,7 +6,8 @@ import dev.sam.contract.env.EnvNames;
 import dev.sam.contract.workspace.HelperConfigKeys;
 import dev.sam.contract.workspace.WorkspacePaths;
 import dev.sam.e2e.stack.LocalStack;
-import dev.sam.e2e.stack.WorkspaceShell;
+import dev.sam.e2e.session.AcpSession;
+import dev.sam.e2e.session.PtySession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The happy path a user sees: a workspace created through the API becomes ready; its env files hold
- * the token the emulator issued for exactly that repository, with private modes; a login shell in the
- * workspace has it as {@code GH_TOKEN}, {@code gh auth token} agrees, and {@code git clone} works
- * through the credential helper without the token ever landing in a URL, config, argv or log.
+ * the token the emulator issued for exactly that repository, with private modes; a terminal (the
+ * agent's PTY endpoint) has it as {@code GH_TOKEN}, {@code gh auth token} agrees, {@code git clone}
+ * works through the credential helper, and a coding agent (ACP endpoint) reports the same token;
+ * the token never lands in a URL, config, argv or log.
  */
 @ExtendWith(LocalStackExtension.class)
 @StackSettings(postgresWhenAvailable = true)
-class GhTokenVisibleInWorkspaceIT {
+class GhTokenVisibleInPtyAndAcpIT {
     static final long INSTALLATION = 91_001;
     static final String REPO = "acme/widgets";
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -63,21 +65,27 @@ class GhTokenVisibleInWorkspaceIT {
         assertEquals(1, issued.path("repositories").size());
         assertTrue(Instant.parse(issued.path("expires_at").asText()).isAfter(Instant.now().plus(Duration.ofMinutes(30))));
 
-        // A login shell in the workspace: GH_TOKEN, gh, and git through the helper.
-        WorkspaceShell.Result shell = WorkspaceShell.run(stack, id,
-                "printf %s \"$GH_TOKEN\" | sha256sum | cut -d' ' -f1; gh auth token | tr -d '\\n' | sha256sum | cut -d' ' -f1",
-                SHELL_TIMEOUT).requireSuccess("reading GH_TOKEN in a login shell");
+        // A terminal on the agent's PTY endpoint: GH_TOKEN, gh (through the shim), git through the helper.
         String expected = Hashes.sha256(token);
-        assertEquals(expected + "\n" + expected + "\n", shell.stdout());
-
-        WorkspaceShell.Result clone = WorkspaceShell.run(stack, id,
-                "git clone -q -c http.sslCAInfo=" + stack.caPem() + " " + cloneUrl + " /workspace/widgets && cat /workspace/widgets/README"
-                        + " && git -C /workspace/widgets remote get-url origin",
-                SHELL_TIMEOUT).requireSuccess("git clone through the helper");
-        assertEquals(SeedRepository.readme(REPO) + cloneUrl + "\n", clone.stdout());
+        try (PtySession pty = stack.openPty(id)) {
+            assertEquals(new PtySession.Typed(0, expected), pty.type("printf %s \"$GH_TOKEN\" | sha256sum | cut -d' ' -f1", SHELL_TIMEOUT));
+            assertEquals(new PtySession.Typed(0, expected), pty.type("gh auth token | tr -d '\\n' | sha256sum | cut -d' ' -f1", SHELL_TIMEOUT));
+            PtySession.Typed clone = pty.type("git clone -q -c http.sslCAInfo=" + stack.caPem() + " " + cloneUrl
+                    + " /workspace/widgets && cat /workspace/widgets/README && git -C /workspace/widgets remote get-url origin", SHELL_TIMEOUT);
+            assertEquals(new PtySession.Typed(0, SeedRepository.readme(REPO) + cloneUrl), clone);
+        }
         JsonNode lastGit = stack.gitRequests().get(stack.gitRequests().size() - 1);
         assertEquals("ok", lastGit.path("outcome").asText());
         assertEquals(expected.substring(0, 12), lastGit.path("token_sha256_prefix").asText());
+
+        // A coding agent on the ACP endpoint gets the same token, for this workspace.
+        try (AcpSession acp = stack.openAcp(id)) {
+            Map<String, String> report = acp.environmentReport();
+            assertEquals("true", report.get("gh_token_set"));
+            assertEquals(expected.substring(0, 12), report.get("gh_token_sha256_12"));
+            assertEquals(Integer.toString(token.length()), report.get("gh_token_length"));
+            assertEquals(id, report.get("sam_workspace_id"));
+        }
 
         Path cloneConfig = stack.hostPath(id, "/work/widgets/.git/config");
         assertTrue(Files.readString(cloneConfig).contains("url = " + cloneUrl), "the remote URL carries no credential");
