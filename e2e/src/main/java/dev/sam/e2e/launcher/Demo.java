@@ -63,7 +63,7 @@ public final class Demo {
                 }
             }
         }
-        if (!Files.isDirectory(repo.resolve(".git")) && !Files.isRegularFile(repo.resolve("HEAD"))) {
+        if (!Files.exists(repo.resolve(".git")) && !Files.isRegularFile(repo.resolve("HEAD"))) {
             return usage(repo + " is not a git repository");
         }
         Path runDir = root.resolve(".sam/demo/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
