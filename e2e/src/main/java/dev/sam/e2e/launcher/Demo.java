@@ -94,7 +94,7 @@ public final class Demo {
         say("workspace " + id + " is ready");
 
         if (interactive) {
-            say("opening a login shell in the workspace (exit to stop the demo); try: git clone -c http.sslCAInfo="
+            say("attaching this terminal to a workspace terminal (the agent's PTY endpoint); exit to stop the demo; try: git clone -c http.sslCAInfo="
                     + stack.caPem() + " " + cloneUrl);
             return TerminalClient.attach(stack.agentUrl(), id, stack.sessionToken(id));
         }
