@@ -133,9 +133,8 @@ public final class LocalStack implements AutoCloseable {
         env.putAll(options.apiSettings());
         apiUrl = URI.create("http://127.0.0.1:" + apiPort);
         apiEnv = env;
-        // A path, not a secret, and as a system property: the API reads every SAM_*_FILE variable as
-        // "SAM_* from this file", so SAM_GITHUB_PRIVATE_KEY_FILE would be taken for a secret named
-        // SAM_GITHUB_PRIVATE_KEY and refused at start-up.
+        // The key's path (not the key) as a system property: older API builds read every SAM_*_FILE
+        // variable as "SAM_* from this file" and refused SAM_GITHUB_PRIVATE_KEY_FILE at start-up.
         apiCommand = List.of(artifacts.java().toString(), "-Dsam.github.private-key-file=" + keyFile,
                 "-jar", artifacts.apiJar().toString());
         launchApi();
