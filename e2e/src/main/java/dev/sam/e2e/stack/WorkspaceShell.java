@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ public final class WorkspaceShell implements AutoCloseable {
         });
     }
 
-    /** The result of one command: exit code, stdout, and (for one-shot runs) stderr. */
+    /** The result of one command: exit code and output (stderr is merged into stdout, so {@code stderr} is empty). */
     public record Result(int exitCode, String stdout, String stderr) {
         public Result requireSuccess(String what) {
             if (exitCode != 0) {
@@ -73,27 +72,6 @@ public final class WorkspaceShell implements AutoCloseable {
             return runtime.start(workspaceId, ProcessSpec.of(argv, LOGIN_ENV, "/workspace"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a shell in workspace " + workspaceId, e);
-        }
-    }
-
-    /** {@code bash -l -c script}: a new login shell for one command. */
-    public static Result run(LocalStack stack, String workspaceId, String script, Duration timeout) {
-        Process p = start(stack, workspaceId, List.of("bash", "-l", "-c", script));
-        try {
-            p.getOutputStream().close();
-            CompletableFuture<String> out = read(p.getInputStream());
-            CompletableFuture<String> err = read(p.getErrorStream());
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s in workspace " + workspaceId + ": " + script);
-            }
-            return new Result(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -147,15 +125,4 @@ public final class WorkspaceShell implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
-    }
-
 }
