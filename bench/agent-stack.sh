@@ -16,7 +16,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 build_agent() {
-  (cd "$ROOT" && ./mvnw -B -q -pl vm-agent -am install -DskipTests >/dev/null)
+  [ -n "${SKIP_BUILD:-}" ] || (cd "$ROOT" && ./mvnw -B -q -pl vm-agent -am install -DskipTests >/dev/null)
   (cd "$ROOT" && ./mvnw -B -q -pl vm-agent dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
   TEST_CP="$ROOT/vm-agent/target/test-classes:$ROOT/vm-agent/target/classes:$(cat "$WORK/cp.txt")"

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.sam.agent.credential.GitCredentialResource;
 import dev.sam.contract.agent.AgentPaths;
-import dev.sam.contract.agent.NodeAgentTokens;
+import dev.sam.contract.api.CallbackTokenClaims;
 import dev.sam.contract.agent.ProvisionRequest;
 import dev.sam.contract.agent.WorkspaceStatus;
 import dev.sam.contract.api.ApiPaths;
@@ -67,7 +67,7 @@ class AgentHttpTest {
         given().header("Authorization", "Bearer " + cp().jwt(ApiPaths.AUDIENCE_SESSION, NODE, Duration.ofMinutes(5), Map.of()))
                 .contentType(ContentType.JSON).body(r).post(AgentPaths.WORKSPACES)
                 .then().statusCode(401).body("reason", equalTo(Reason.WRONG_AUDIENCE.code()));
-        given().header("Authorization", "Bearer " + cp().jwt(NodeAgentTokens.AUDIENCE_NODE_AGENT, NODE, Duration.ofMinutes(-5), Map.of()))
+        given().header("Authorization", "Bearer " + cp().jwt(CallbackTokenClaims.AUDIENCE_NODE_AGENT, NODE, Duration.ofMinutes(-5), Map.of()))
                 .contentType(ContentType.JSON).body(r).post(AgentPaths.WORKSPACES)
                 .then().statusCode(401).body("reason", equalTo(Reason.TOKEN_EXPIRED.code()));
         given().header("Authorization", "Bearer " + cp().nodeAgentToken("other-node"))

@@ -131,7 +131,7 @@ public final class StubControlPlane implements AutoCloseable {
     }
 
     public String nodeAgentToken(String nodeId) {
-        return jwt("node-agent", nodeId, Duration.ofMinutes(5), Map.of());
+        return jwt(dev.sam.contract.api.CallbackTokenClaims.AUDIENCE_NODE_AGENT, nodeId, Duration.ofMinutes(5), Map.of());
     }
 
     public static String ghsToken() {

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
-/** {@code /git-credential}, its {@code erase} and {@code status}: thin HTTP mapping of {@link GitCredentialService}. */
+/** {@code /git-credential/erase} and {@code /status}: thin HTTP mapping of {@link GitCredentialService}. {@code /git-credential} itself is {@link GitCredentialRoute}. */
 @Path("")
 public class GitCredentialResource {
     /** Optional: the workspace the caller believes it is; compared, never trusted. */
@@ -26,14 +26,6 @@ public class GitCredentialResource {
 
     @Inject
     AgentServices services;
-
-    @POST
-    @Path(AgentPaths.GIT_CREDENTIAL)
-    @Consumes(MediaType.WILDCARD)
-    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(WORKSPACE_HEADER) String workspace, byte[] body) {
-        return toResponse(services.gitCredentials().get(authorization, workspace, body == null ? new byte[0] : body));
-    }
 
     @POST
     @Path(AgentPaths.GIT_CREDENTIAL_ERASE)
@@ -59,7 +51,7 @@ public class GitCredentialResource {
         return Response.ok(status, MediaType.APPLICATION_JSON).build();
     }
 
-    private static Response toResponse(CredentialAnswer answer) {
+    static Response toResponse(CredentialAnswer answer) {
         if (answer.error() != null) {
             Response.ResponseBuilder b = Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.error());
             answer.retryAfterSeconds().ifPresent(s -> b.header("Retry-After", s));

@@ -49,6 +49,18 @@ public final class GitCredentialService {
     }
 
     public CredentialAnswer get(String authorization, String claimedWorkspace, byte[] body) {
+        return answer(authorization, claimedWorkspace, body, true);
+    }
+
+    /**
+     * The answer when it needs no waiting (cache hit, refusal, host not served), else null: lets the
+     * HTTP layer answer warm requests on the I/O thread and move only cache misses to a worker.
+     */
+    public CredentialAnswer getWithoutWaiting(String authorization, String claimedWorkspace, byte[] body) {
+        return answer(authorization, claimedWorkspace, body, false);
+    }
+
+    private CredentialAnswer answer(String authorization, String claimedWorkspace, byte[] body, boolean mayWait) {
         Optional<WorkspaceRecord> ws = authenticate(authorization);
         if (ws.isEmpty()) {
             return unauthenticated();
@@ -66,7 +78,16 @@ public final class GitCredentialService {
             // Not a host SAM serves: "no credential", so git asks the next helper or the user.
             return CredentialAnswer.ok(new byte[0]);
         }
-        TokenOutcome outcome = tokens.token(ws.get().workspaceId());
+        TokenOutcome outcome;
+        if (mayWait) {
+            outcome = tokens.token(ws.get().workspaceId());
+        } else {
+            Optional<CachedToken> cached = tokens.servable(ws.get().workspaceId());
+            if (cached.isEmpty()) {
+                return null;
+            }
+            outcome = TokenOutcome.of(cached.get());
+        }
         if (outcome.token().isPresent()) {
             CachedToken t = outcome.token().get();
             CredentialMessage answer = CredentialMessage.builder()

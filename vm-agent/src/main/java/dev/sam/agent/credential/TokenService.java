@@ -75,8 +75,8 @@ public final class TokenService {
         this.listener = listener;
     }
 
-    /** A token for {@code workspaceId} with at least the serving margin left, fetching once if needed. */
-    public TokenOutcome token(String workspaceId) {
+    /** The cached token when it can be served without waiting (starting a background refresh when due). */
+    public Optional<CachedToken> servable(String workspaceId) {
         Entry e = entry(workspaceId);
         CachedToken c = e.cached;
         Instant now = clock.instant();
@@ -85,8 +85,18 @@ public final class TokenService {
             if (c.remaining(now).compareTo(refreshMargin) < 0) {
                 fetch(workspaceId);
             }
-            return TokenOutcome.of(c);
+            return Optional.of(c);
         }
+        return Optional.empty();
+    }
+
+    /** A token for {@code workspaceId} with at least the serving margin left, fetching once if needed (may block). */
+    public TokenOutcome token(String workspaceId) {
+        Optional<CachedToken> cached = servable(workspaceId);
+        if (cached.isPresent()) {
+            return TokenOutcome.of(cached.get());
+        }
+        Entry e = entry(workspaceId);
         metrics.miss();
         if (WorkspaceStatus.CREDENTIALS_FAILED.equals(e.state) && e.reason != null) {
             // A permanent reason is not retried per request; the background or a new provisioning retries.

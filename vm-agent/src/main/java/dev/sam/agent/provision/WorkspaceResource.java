@@ -6,7 +6,7 @@ import dev.sam.agent.AgentServices;
 import dev.sam.agent.controlplane.JwtException;
 import dev.sam.agent.controlplane.VerifiedJwt;
 import dev.sam.agent.workspace.WorkspaceId;
-import dev.sam.contract.agent.NodeAgentTokens;
+import dev.sam.contract.api.CallbackTokenClaims;
 import dev.sam.contract.agent.ProvisionRequest;
 import dev.sam.contract.error.ErrorBody;
 import dev.sam.contract.error.Reason;
@@ -75,7 +75,7 @@ public class WorkspaceResource {
             return error(401, Reason.UNAUTHENTICATED, "bearer token required");
         }
         try {
-            VerifiedJwt jwt = services.jwtVerifier().verify(authorization.substring(7).strip(), NodeAgentTokens.AUDIENCE_NODE_AGENT);
+            VerifiedJwt jwt = services.jwtVerifier().verify(authorization.substring(7).strip(), CallbackTokenClaims.AUDIENCE_NODE_AGENT);
             if (!jwt.subject().equals(services.config().nodeId())) {
                 return error(403, Reason.FORBIDDEN, "token is for another node");
             }

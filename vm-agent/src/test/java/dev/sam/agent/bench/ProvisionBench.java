@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Used by {@code bench/provision.sh}: sends N provisioning requests at once to a running agent and
@@ -34,12 +36,14 @@ public final class ProvisionBench {
         for (int i = 0; i < n; i++) {
             callbacks.add(get(http, stub + "/test/callback-token?ws=bench-" + i));
         }
+        // One client thread per workspace: the common pool has a single thread on a 2-core machine.
+        ExecutorService clients = Executors.newFixedThreadPool(n);
         long t0 = System.nanoTime();
         List<CompletableFuture<Long>> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = "bench-" + i;
             String cb = callbacks.get(i);
-            all.add(CompletableFuture.supplyAsync(() -> provision(http, agent, bearer, id, cb)));
+            all.add(CompletableFuture.supplyAsync(() -> provision(http, agent, bearer, id, cb), clients));
         }
         List<Long> millis = new ArrayList<>();
         int failures = 0;
@@ -55,6 +59,7 @@ public final class ProvisionBench {
         Collections.sort(millis);
         long p50 = millis.isEmpty() ? -1 : millis.get(millis.size() / 2);
         long max = millis.isEmpty() ? -1 : millis.get(millis.size() - 1);
+        clients.shutdown();
         System.out.printf("workspaces=%d all_ready_ms=%d p50_ms=%d max_ms=%d failures=%d%n", n, total, p50, max, failures);
     }
 

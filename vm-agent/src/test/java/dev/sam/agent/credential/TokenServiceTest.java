@@ -134,6 +134,30 @@ class TokenServiceTest {
     }
 
     @Test
+    void callbackTokensAreExchangedBeforeTheyExpire() throws Exception {
+        WorkspaceStore store = new WorkspaceStore(new WorkspaceLayout(temp.resolve("cb")));
+        store.load();
+        String shortLived = cp.jwt(dev.sam.contract.api.ApiPaths.AUDIENCE_CALLBACK, "workspace:ws-cb", Duration.ofMinutes(14),
+                Map.of("workspace_id", "ws-cb"));
+        String longLived = cp.callbackToken("ws-long");
+        store.putIfAbsent(new WorkspaceRecord("ws-cb", "acme/app", "main", Map.of(), shortLived, "h1", WorkspaceStatus.READY, null));
+        store.putIfAbsent(new WorkspaceRecord("ws-long", "acme/app", "main", Map.of(), longLived, "h2", WorkspaceStatus.READY, null));
+        try (BackgroundRefresher r = new BackgroundRefresher(tokens, store, new ControlPlaneClient(cp.url(), Duration.ofSeconds(5)),
+                Clock.systemUTC(), Duration.ofMinutes(15))) {
+            r.runOnce();
+        }
+        assertEquals(1, cp.callbackRefreshes(), "only the token with under 15 minutes left is exchanged");
+        String fresh = store.get("ws-cb").orElseThrow().callbackToken();
+        assertTrue(!fresh.equals(shortLived) && ControlPlaneClient.CallbackToken.of(fresh).expiresAt().orElseThrow()
+                .isAfter(Instant.now().plus(Duration.ofHours(1))));
+        assertEquals(longLived, store.get("ws-long").orElseThrow().callbackToken());
+        // The new token persisted: a restarted agent uses it.
+        WorkspaceStore reloaded = new WorkspaceStore(new WorkspaceLayout(temp.resolve("cb")));
+        reloaded.load();
+        assertEquals(fresh, reloaded.get("ws-cb").orElseThrow().callbackToken());
+    }
+
+    @Test
     void eraseDropsTheCachedToken() {
         tokens.token("ws-1");
         tokens.invalidate("ws-1");
