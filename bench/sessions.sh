@@ -14,7 +14,11 @@ testagent=acp-test-agent/target/acp-test-agent.jar
 if [ ! -f "$agent" ] || [ ! -f "$testagent" ] || [ ! -d vm-agent/target/test-classes/dev/sam/agent/bench ]; then
   ./mvnw -B -q -pl vm-agent -am package -DskipTests
 fi
-./mvnw -B -q -pl vm-agent exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=dev.sam.agent.bench.SessionBenchMain \
-  -Dexec.args="$agent $testagent" \
-  -Dbench.sessions="$SESSIONS" -Dbench.keys="$KEYS" -Dbench.acp="$ACP" 2>/dev/null | grep -E '^(pty|acp)_'
+# The bench client's classpath: this checkout's own classes first (the local repository may hold
+# other builds of the sam-* snapshots), then the agent's test dependencies.
+deps=$(mktemp)
+trap 'rm -f "$deps"' EXIT
+./mvnw -B -q -pl vm-agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$deps" >/dev/null
+cp="vm-agent/target/test-classes:vm-agent/target/classes:contract/target/classes:bootstrap/target/classes:$(cat "$deps")"
+java -Dbench.sessions="$SESSIONS" -Dbench.keys="$KEYS" -Dbench.acp="$ACP" -cp "$cp" \
+  dev.sam.agent.bench.SessionBenchMain "$agent" "$testagent" 2>/dev/null | grep -E '^(pty|acp)_'

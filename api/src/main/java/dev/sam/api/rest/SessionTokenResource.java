@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.sam.api.auth.SessionTokenIssuer;
 import dev.sam.api.service.ApiException;
 import dev.sam.api.service.WorkspaceService;
@@ -18,6 +20,7 @@ import dev.sam.contract.session.SessionTokenResponse;
 import dev.sam.contract.session.SessionTokens;
 
 /** Operators (admin key, checked by {@link AdminKeyFilter}) get a short-lived token to open terminal or agent sessions. */
+@AdminOnly
 @Path(SessionTokens.ADMIN_SESSION_TOKEN)
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionTokenResource {
@@ -27,9 +30,21 @@ public class SessionTokenResource {
     @Inject
     SessionTokenIssuer issuer;
 
+    @Inject
+    ObjectMapper json;
+
+    /** The body is optional and read by hand, so a request without one (or without a content type) is fine. */
     @POST
-    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
-    public SessionTokenResponse issue(@PathParam("id") String id, SessionTokenRequest request) {
+    @Consumes(MediaType.WILDCARD)
+    public SessionTokenResponse issue(@PathParam("id") String id, byte[] body) {
+        SessionTokenRequest request = null;
+        if (body != null && body.length > 0) {
+            try {
+                request = json.readValue(body, SessionTokenRequest.class);
+            } catch (java.io.IOException e) {
+                throw ApiException.invalid("the body must be {\"ttlSeconds\": n} or empty");
+            }
+        }
         Duration lifetime = SessionTokens.DEFAULT_LIFETIME;
         if (request != null && request.ttlSeconds() != null) {
             int ttl = request.ttlSeconds();

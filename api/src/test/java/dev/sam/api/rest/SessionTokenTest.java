@@ -80,6 +80,8 @@ class SessionTokenTest {
                 .then().statusCode(400).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
         ApiFixtures.admin().body(Map.of("ttlSeconds", 0)).post(SessionTokens.adminSessionToken(workspace.id()))
                 .then().statusCode(400).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+        ApiFixtures.admin().body("[not json").post(SessionTokens.adminSessionToken(workspace.id()))
+                .then().statusCode(400).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
     }
 
     @Test

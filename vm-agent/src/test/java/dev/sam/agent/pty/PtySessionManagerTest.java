@@ -37,17 +37,18 @@ class PtySessionManagerTest {
 
     @Test
     void limitPerWorkspaceRefusesBeforeStartingAnything() throws Exception {
-        try (PtySessionManager m = new PtySessionManager(rig.launcher, 2, Duration.ofHours(1), 1024, Clock.systemUTC())) {
+        CountingRuntime counting = new CountingRuntime(rig.agent.runtime());
+        try (PtySessionManager m = new PtySessionManager(new PtyLauncher(counting), 2, Duration.ofHours(1), 1024, Clock.systemUTC())) {
             List<PtySession> open = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 open.add(m.open(PtyRig.WS, PtyRig.bash(), PtyRig.env(), 80, 24, new PtyRig.Collector()));
             }
-            long before = bwrapChildren();
+            assertEquals(2, counting.commands.get());
             SessionRefusedException e = assertThrows(SessionRefusedException.class,
                     () -> m.open(PtyRig.WS, PtyRig.bash(), PtyRig.env(), 80, 24, new PtyRig.Collector()));
             assertEquals(Reason.LIMIT_REACHED, e.reason());
             assertEquals(SessionCloseCodes.TRY_AGAIN_LATER, e.closeCode());
-            assertEquals(before, bwrapChildren(), "no process was started for the refused session");
+            assertEquals(2, counting.commands.get(), "the runtime was not asked to start anything for the refused session");
             assertEquals(2, m.count(PtyRig.WS));
             assertEquals(0, m.count("ws-other"), "the limit is per workspace");
 
@@ -80,9 +81,44 @@ class PtySessionManagerTest {
         }
     }
 
-    /** Sandboxes started by this JVM. */
-    static long bwrapChildren() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/bwrap") || c.endsWith("/setpriv")).orElse(false)).count();
+    /** Counts how often a launcher asked the runtime for a command line, i.e. how many sandboxes it started. */
+    static final class CountingRuntime implements dev.sam.agent.runtime.WorkspaceRuntime {
+        final dev.sam.agent.runtime.WorkspaceRuntime real;
+        final java.util.concurrent.atomic.AtomicInteger commands = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingRuntime(dev.sam.agent.runtime.WorkspaceRuntime real) {
+            this.real = real;
+        }
+
+        @Override
+        public List<String> command(String workspaceId, dev.sam.agent.runtime.ProcessSpec spec) {
+            commands.incrementAndGet();
+            return real.command(workspaceId, spec);
+        }
+
+        @Override
+        public void prepare(String workspaceId) throws java.io.IOException {
+            real.prepare(workspaceId);
+        }
+
+        @Override
+        public void writePlan(String workspaceId, dev.sam.bootstrap.plan.BootstrapPlan plan) throws java.io.IOException {
+            real.writePlan(workspaceId, plan);
+        }
+
+        @Override
+        public byte[] readFile(String workspaceId, String insidePath) throws java.io.IOException {
+            return real.readFile(workspaceId, insidePath);
+        }
+
+        @Override
+        public int fileMode(String workspaceId, String insidePath) throws java.io.IOException {
+            return real.fileMode(workspaceId, insidePath);
+        }
+
+        @Override
+        public Process start(String workspaceId, dev.sam.agent.runtime.ProcessSpec spec) throws java.io.IOException {
+            return real.start(workspaceId, spec);
+        }
     }
 }

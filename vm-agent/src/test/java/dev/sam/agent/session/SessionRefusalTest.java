@@ -97,7 +97,8 @@ class SessionRefusalTest {
             assertEquals("{\"reason\":\"" + reason.code() + "\"}", closed.reason());
             assertEquals(0, c.all().size(), "not a single frame before the close");
         }
-        assertEquals(sandboxesBefore, sandboxes(), "no process was started");
+        // Not equality: a sandbox of an earlier test may still be exiting; a refused start would add one.
+        org.junit.jupiter.api.Assertions.assertTrue(sandboxes() <= sandboxesBefore, "no process was started");
         assertEquals(0, io.quarkus.arc.Arc.container().instance(dev.sam.agent.pty.PtySessionManager.class).get().count(WS));
         assertEquals(0, io.quarkus.arc.Arc.container().instance(dev.sam.agent.acp.AcpSessionManager.class).get().count(WS));
     }
