@@ -111,7 +111,8 @@ public final class AgentClient {
 
     /** Milliseconds to wait before the one retry, or -1 when retrying cannot help. */
     private static long retryDelay(Object first) {
-        long jitter = System.nanoTime() % 100;
+        // Jitter without java.util.Random: one clock read is enough to spread simultaneous callers.
+        long jitter = Math.floorMod(System.nanoTime(), 100L);
         if (first instanceof Refusal) {
             return DEFAULT_RETRY_MILLIS + jitter;
         }

@@ -96,4 +96,17 @@ class GitCredentialFillIT {
         assertEquals(ExitCodes.USAGE, usage.exitCode());
         assertEquals("", usage.out());
     }
+
+    /** A terminal on stdin (a person typing the command) is never read: the answer is empty at once. */
+    @Test
+    void terminalOnStdinIsNeverRead() throws Exception {
+        agent.always(AgentStub.Answer.credential("username=x-access-token\npassword=ghs_live123\n"));
+        String launcher = GitProcess.DIST.resolve("bin/git-credential-sam").toString();
+        // script(1) gives the launcher a pseudo-terminal as stdin and types our request into it;
+        // without the guard the helper would read it from the terminal and ask the agent.
+        GitProcess r = GitProcess.run(dir, env, "protocol=https\nhost=github.com\n\n", List.of("script", "-qec", launcher + " get", "/dev/null"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(!r.out().contains("password="), r.out());
+        assertEquals(List.of(), agent.requests());
+    }
 }
