@@ -48,6 +48,11 @@ public final class LocalStack implements AutoCloseable {
     private String gitHost;
     private Path caPem;
     private final Progress progress;
+    private final AppKey appKey = AppKey.generate();
+    // Kept so that a service can be stopped and started again with the same settings.
+    private Map<String, String> apiEnv;
+    private List<String> apiCommand;
+    private Map<String, String> agentEnv;
 
     private LocalStack(StackArtifacts artifacts, StackOptions options, Path runDir, Progress progress) {
         this.artifacts = artifacts;
@@ -112,8 +117,6 @@ public final class LocalStack implements AutoCloseable {
         caPem = Path.of(git.get("ca_pem").asText());
     }
 
-    private final AppKey appKey = AppKey.generate();
-
     private void startApi() {
         progress.step("starting the API");
         Path dir = runDir.resolve("api");
@@ -139,9 +142,6 @@ public final class LocalStack implements AutoCloseable {
                 "-jar", artifacts.apiJar().toString());
         launchApi();
     }
-
-    private Map<String, String> apiEnv;
-    private List<String> apiCommand;
 
     private void launchApi() {
         ServiceProcess p = launch("api", apiCommand, apiEnv);
@@ -171,8 +171,6 @@ public final class LocalStack implements AutoCloseable {
         agentEnv = env;
         launchAgent();
     }
-
-    private Map<String, String> agentEnv;
 
     private void launchAgent() {
         // The coding agent ACP sessions run: acp-test-agent, started directly (never through a shell).
