@@ -282,14 +282,6 @@ public final class LocalStack implements AutoCloseable {
         http.post(emulatorUrl.resolve("/_emulator/reset"), null, Map.of()).expect(200, "reset the emulator's faults");
     }
 
-    public void stopApi() {
-        services.remove("api").close();
-    }
-
-    public void startApiAgain() {
-        launchApi();
-    }
-
     public void restartAgent() {
         progress.step("restarting the VM agent");
         services.remove("agent").close();
