@@ -93,6 +93,9 @@ final class ControlHandler implements HttpHandler {
             case "GET /_emulator/token-settings" -> tokenSettings();
             case "GET /_emulator/counters" -> counters();
             case "GET /_emulator/installations" -> installations();
+            case "POST /_emulator/git/repositories" -> GitControl.register(emulator.gitOrStart(), body);
+            case "GET /_emulator/git" -> GitControl.describe(emulator.git());
+            case "GET /_emulator/git/requests" -> GitControl.requests(emulator.git());
             case "GET /_emulator/tokens" -> tokens();
             case "POST /_emulator/reset" -> {
                 emulator.reset();

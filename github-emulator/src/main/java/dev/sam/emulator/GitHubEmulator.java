@@ -3,11 +3,16 @@ package dev.sam.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.sam.emulator.git.GitGrant;
+import dev.sam.emulator.git.GitHttpsServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +37,7 @@ public final class GitHubEmulator implements AutoCloseable {
     private final URI baseUri;
     private volatile Runnable configurationListener = () -> { };
     private final AtomicBoolean closed = new AtomicBoolean();
+    private GitHttpsServer git;
 
     private GitHubEmulator(int port) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -163,6 +169,35 @@ public final class GitHubEmulator implements AutoCloseable {
                 .filter(t -> state.registry().find(t.installationId()).filter(i -> !i.suspended()).isPresent());
     }
 
+    /**
+     * Starts (once) the git endpoint: smart HTTP over HTTPS that accepts only live installation
+     * tokens scoped to the repository, as GitHub does. TLS material and bare copies go under {@code workDir}.
+     */
+    public synchronized GitHttpsServer startGit(Path workDir) {
+        if (git == null) {
+            git = GitHttpsServer.start(workDir, 0, token -> validToken(token, now())
+                    .map(t -> new GitGrant(t.installationId(), t.repositories(), t.permissions(),
+                            TokenLedger.sha256(t.token()).substring(0, 12))));
+        }
+        return git;
+    }
+
+    /** The git endpoint, starting it in a temporary directory if nobody chose one. */
+    synchronized GitHttpsServer gitOrStart() {
+        if (git == null) {
+            try {
+                startGit(Files.createTempDirectory("sam-emulator-git"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return git;
+    }
+
+    public synchronized Optional<GitHttpsServer> git() {
+        return Optional.ofNullable(git);
+    }
+
     public void revoke(String token) {
         state.ledger().revoke(token);
     }
@@ -189,6 +224,7 @@ public final class GitHubEmulator implements AutoCloseable {
             return;
         }
         state.faults().releaseHung();
+        git().ifPresent(GitHttpsServer::close);
         server.stop(0);
         executor.shutdownNow();
     }

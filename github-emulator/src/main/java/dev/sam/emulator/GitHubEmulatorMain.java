@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class GitHubEmulatorMain {
     static final String READY = "EMULATOR_READY ";
-    private static final String USAGE = "usage: sam-github-emulator --port N [--state-file F]";
+    private static final String USAGE = "usage: sam-github-emulator --port N [--state-file F] [--git-dir D]";
 
     private GitHubEmulatorMain() {
     }
@@ -20,11 +20,13 @@ public final class GitHubEmulatorMain {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s %5$s%6$s%n");
         int port = 0;
         Path stateFile = null;
+        Path gitDir = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = parsePort(value);
                 case "--state-file" -> stateFile = Path.of(require(value, "--state-file"));
+                case "--git-dir" -> gitDir = Path.of(require(value, "--git-dir"));
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -42,6 +44,9 @@ public final class GitHubEmulatorMain {
                 emulator.close();
                 fail("cannot use state file " + stateFile + ": " + e.getMessage());
             }
+        }
+        if (gitDir != null) {
+            emulator.startGit(gitDir);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
