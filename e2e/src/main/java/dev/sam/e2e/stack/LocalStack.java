@@ -6,6 +6,7 @@ import dev.sam.contract.api.CreateInstallationRequest;
 import dev.sam.contract.api.CreateNodeRequest;
 import dev.sam.contract.api.CreateWorkspaceRequest;
 import dev.sam.contract.session.SessionTokens;
+import dev.sam.contract.workspace.WorkspacePaths;
 import dev.sam.e2e.session.AcpSession;
 import dev.sam.e2e.session.PtySession;
 
@@ -174,10 +175,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void launchAgent() {
         // The coding agent ACP sessions run: acp-test-agent, started directly (never through a shell).
+        // Its jar's directory is mounted into the sandbox: a checkout under /tmp is hidden there.
+        Path jar = artifacts.acpTestAgentJar();
+        String acpAgentDir = "-Dsam.sessions.acp-agent-dirs." + AcpSession.TEST_AGENT + "=" + jar.getParent();
         String acpAgent = "-Dsam.sessions.acp-agents." + AcpSession.TEST_AGENT + "=" + artifacts.java() + ",-XX:TieredStopAtLevel=1,-jar,"
-                + artifacts.acpTestAgentJar();
-        ServiceProcess p = launch("agent", List.of(artifacts.java().toString(), acpAgent, "-jar", artifacts.agentJar().toString()),
-                agentEnv);
+                + WorkspacePaths.ACP_AGENTS_HOME + "/" + AcpSession.TEST_AGENT + "/" + jar.getFileName();
+        ServiceProcess p = launch("agent",
+                List.of(artifacts.java().toString(), acpAgentDir, acpAgent, "-jar", artifacts.agentJar().toString()), agentEnv);
         p.awaitReady(START_TIMEOUT, () -> http.ok(agentUrl.resolve("/q/health/ready")));
     }
 
