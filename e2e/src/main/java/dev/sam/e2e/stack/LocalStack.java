@@ -1,6 +1,7 @@
 package dev.sam.e2e.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sam.agent.workspace.WorkspaceLayout;
 import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.api.CreateInstallationRequest;
 import dev.sam.contract.api.CreateNodeRequest;
@@ -48,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
     private String nodeId;
     private String gitHost;
     private Path caPem;
+    /** File name of the stack's CA certificate inside each workspace's work directory. */
+    private static final String CA_FILE = ".sam-local-ca.pem";
     private final Progress progress;
     private final AppKey appKey = AppKey.generate();
     // Kept so that a service can be stopped and started again with the same settings.
@@ -249,8 +252,26 @@ public final class LocalStack implements AutoCloseable {
                 throw new Waits.GiveUp("workspace " + id + " failed: " + ws.path("failureReason").asText() + " "
                         + ws.path("failureMessage").asText() + "; logs in " + runDir.resolve("logs"));
             }
-            return status.equals("ready") ? Optional.of(ws) : Optional.empty();
+            if (!status.equals("ready")) {
+                return Optional.empty();
+            }
+            installCa(id);
+            return Optional.of(ws);
         });
+    }
+
+    /**
+     * Puts the emulator's CA certificate into the workspace, where git inside can read it: the
+     * sandbox shows neither the host's /tmp nor this stack's run directory.
+     */
+    private void installCa(String workspaceId) {
+        Path target = hostPath(workspaceId, "/" + WorkspaceLayout.WORK_DIR + "/" + CA_FILE);
+        try {
+            Files.copy(caPem, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the stack's CA into workspace " + workspaceId, e);
+        }
     }
 
     /** The host path behind a path inside the workspace (the agent's layout: {@code <data>/workspaces/<id>/root}). */
@@ -313,9 +334,12 @@ public final class LocalStack implements AutoCloseable {
         return gitHost;
     }
 
-    /** The CA certificate git in a workspace trusts for {@link #gitHost()}. */
+    /**
+     * The CA certificate git in a workspace trusts for {@link #gitHost()}, as a path inside the
+     * workspace (copied there when {@link #awaitReady} sees the workspace ready).
+     */
     public Path caPem() {
-        return caPem;
+        return Path.of(WorkspaceLayout.WORKSPACE_MOUNT, CA_FILE);
     }
 
     public Path runDir() {
