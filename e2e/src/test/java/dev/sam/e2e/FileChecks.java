@@ -33,4 +33,23 @@ final class FileChecks {
             assertEquals(WORKSPACE_GID, gid, file + " (0640) must have the workspace user's group");
         }
     }
+
+    /**
+     * What a stopped stack may leave: its logs, 0600 in a 0700 directory, and the lock file. Keys,
+     * the node token and workspaces' env files (tokens GitHub still honours) must be gone.
+     */
+    static void assertOnlyPrivateLogsLeft(Path runDir) throws IOException {
+        try (var children = Files.list(runDir)) {
+            Set<String> left = children.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            assertTrue(dev.sam.e2e.stack.RunDirectory.KEPT.containsAll(left), "left in " + runDir + " after stop: " + left);
+            assertTrue(left.contains("logs"), "the logs are kept: " + left);
+        }
+        Path logs = runDir.resolve("logs");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logs)), logs.toString());
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(log)), log.toString());
+            }
+        }
+    }
 }

@@ -53,7 +53,7 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws java.io.IOException {
         LocalStack stack = context.getStore(NS).remove(LocalStack.class, LocalStack.class);
         if (stack != null) {
             List<Long> before = stack.pids();
@@ -62,6 +62,7 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
             if (!left.isEmpty()) {
                 throw new AssertionError("processes of the stack still running after stop: " + left);
             }
+            FileChecks.assertOnlyPrivateLogsLeft(stack.runDir());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.sam.contract.env.EnvFile;
 import dev.sam.contract.env.EnvNames;
 import dev.sam.contract.workspace.WorkspacePaths;
 import dev.sam.e2e.stack.LocalStack;
+import dev.sam.e2e.stack.RunDirectory;
 import dev.sam.e2e.stack.StackArtifacts;
 import dev.sam.e2e.stack.StackException;
 import dev.sam.e2e.stack.StackOptions;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,6 +33,8 @@ public final class Demo {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     private static final long INSTALLATION = 1;
+    /** Exit status after SIGINT/SIGTERM, as a shell reports a process ended by SIGINT. */
+    static final int INTERRUPTED = 130;
     /** SHA-256 of the empty string, first 12 hex digits: what an empty GH_TOKEN hashes to. */
     private static final String EMPTY_SHA256_PREFIX = "e3b0c44298fc";
 
@@ -66,21 +70,44 @@ public final class Demo {
         if (!Files.exists(repo.resolve(".git")) && !Files.isRegularFile(repo.resolve("HEAD"))) {
             return usage(repo + " is not a git repository");
         }
-        Path runDir = root.resolve(".sam/demo/" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path runs = runsRoot(root);
+        Path runDir = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        int swept = RunDirectory.sweepAbandoned(runs, runDir);
+        if (swept > 0) {
+            say("removed the keys and workspaces left by " + swept + " earlier run(s) that did not stop cleanly (logs kept)");
+        }
         AtomicReference<LocalStack> started = new AtomicReference<>();
-        Thread stopper = new Thread(() -> stop(started.getAndSet(null)), "sam-demo-stop");
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread stopper = new Thread(() -> {
+            interrupted.set(true);
+            LocalStack stack = started.getAndSet(null);
+            if (stack != null) {
+                say("interrupted: stopping the stack");
+                stop(stack);
+            }
+        }, "sam-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             LocalStack stack = LocalStack.start(StackArtifacts.of(root), StackOptions.defaults(), runDir, Demo::say);
             started.set(stack);
             return demo(stack, repo, shell);
         } catch (RuntimeException | AssertionError e) {
+            if (interrupted.get()) {
+                // The signal, not the demo, ended the run: whatever broke did so because the stack was stopping.
+                return INTERRUPTED;
+            }
             System.err.println("sam demo: FAILED: " + e.getMessage());
             System.err.println("sam demo: logs are in " + runDir.resolve("logs"));
             return 1;
         } finally {
             stop(started.getAndSet(null));
         }
+    }
+
+    /** {@code .sam/demo} in the checkout; {@code SAM_DEMO_RUNS} moves it (tests). */
+    private static Path runsRoot(Path root) {
+        String configured = System.getenv("SAM_DEMO_RUNS");
+        return configured == null || configured.isBlank() ? root.resolve(".sam/demo") : Path.of(configured).toAbsolutePath();
     }
 
     private static int demo(LocalStack stack, Path repo, boolean interactive) throws StackException {
@@ -129,7 +156,7 @@ public final class Demo {
         System.out.println("SAM demo: OK");
         System.out.println("  repository  " + fullName + " (" + repo + ") cloned through git-credential-sam");
         System.out.println("  GH_TOKEN    the same in a terminal and a coding agent: sha256 " + hashPrefix + "…, expires " + expiry);
-        System.out.println("  logs        " + stack.runDir().resolve("logs"));
+        System.out.println("  logs        " + stack.runDir().resolve("logs") + " (keys, tokens and the workspace are deleted at exit)");
         return 0;
     }
 

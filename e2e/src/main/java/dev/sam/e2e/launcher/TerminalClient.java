@@ -24,14 +24,20 @@ import java.util.concurrent.TimeUnit;
 final class TerminalClient {
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+    /** Ctrl-D: a terminal's end-of-file character. */
+    static final String END_OF_FILE = "\u0004";
+
     private TerminalClient() {
     }
 
     static int attach(URI agentUrl, String workspaceId, String sessionToken) {
         URI uri = URI.create("ws://" + agentUrl.getAuthority() + SessionPaths.pty(workspaceId));
-        String saved = stty("-g").trim();
+        // Raw mode only for a person at a terminal; piped input is sent as it comes.
+        String saved = System.console() != null ? stty("-g").trim() : "";
         try (SessionSocket socket = SessionSocket.connect(uri, sessionToken)) {
-            stty("raw", "-echo");
+            if (!saved.isEmpty()) {
+                stty("raw", "-echo");
+            }
             resize(socket);
             onWindowChange(() -> resize(socket));
             Thread keys = new Thread(() -> pump(socket), "sam-terminal-keys");
@@ -73,6 +79,9 @@ final class TerminalClient {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 send(socket, PtyFrame.input(new String(buf, 0, n)));
             }
+            // End of input (a pipe or a file, not a terminal): the end-of-file key, so the remote
+            // shell finishes what it was given, exits, and the session ends like `bash < file`.
+            send(socket, PtyFrame.input(END_OF_FILE));
         } catch (IOException | RuntimeException e) {
             // The session ended; the main loop sees the close.
         }

@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackArtifacts artifacts;
     private final StackOptions options;
     private final Path runDir;
+    private java.nio.channels.FileLock lock;
     private final HttpJson http = new HttpJson();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final String adminKey;
@@ -85,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(artifacts, options, runDir, progress);
         try {
             openDirectory(runDir);
+            stack.lock = RunDirectory.claim(runDir);
             stack.startEmulator();
             stack.startApi();
             stack.registerNode();
@@ -374,7 +376,10 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
-    /** Stops the agent first (its sandboxes die with it), then the API, then the emulator. */
+    /**
+     * Stops the agent first (its sandboxes die with it), then the API, then the emulator; then
+     * deletes everything of the run but its logs (keys, node token, workspaces' env files).
+     */
     @Override
     public void close() {
         List<String> order = new ArrayList<>(services.keySet());
@@ -387,8 +392,21 @@ public final class LocalStack implements AutoCloseable {
                 failure = e;
             }
         }
+        RunDirectory.scrub(runDir);
+        release();
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void release() {
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException e) {
+                // Closing the channel releases the lock; the JVM's exit would do the same.
+            }
+            lock = null;
         }
     }
 

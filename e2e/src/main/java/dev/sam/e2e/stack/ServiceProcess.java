@@ -38,7 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
         try {
-            Files.createDirectories(log.getParent());
+            PrivateLog.create(log);
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
