@@ -1,31 +1,26 @@
 package dev.sam.agent.controlplane;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import dev.sam.contract.jws.CompactJws;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
-/** A compact JWS split into its decoded parts. Parsing only: {@link JwtVerifier} checks signatures. */
-record JwtParts(JsonNode header, JsonNode claims, byte[] signingInput, byte[] signature) {
+/** A compact JWS whose header and claims are JSON objects. Parsing only: {@link JwtVerifier} checks signatures. */
+record JwtParts(JsonNode header, JsonNode claims, CompactJws jws) {
     static Optional<JwtParts> parse(String jwt) {
-        if (jwt == null || jwt.length() > 16 * 1024) {
-            return Optional.empty();
-        }
-        String[] parts = jwt.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
+        return CompactJws.parse(jwt).flatMap(JwtParts::withJson);
+    }
+
+    private static Optional<JwtParts> withJson(CompactJws jws) {
         try {
-            Base64.Decoder dec = Base64.getUrlDecoder();
-            JsonNode header = ControlPlaneClient.JSON.readTree(dec.decode(parts[0]));
-            JsonNode claims = ControlPlaneClient.JSON.readTree(dec.decode(parts[1]));
+            JsonNode header = ControlPlaneClient.JSON.readTree(jws.header());
+            JsonNode claims = ControlPlaneClient.JSON.readTree(jws.claims());
             if (header == null || !header.isObject() || claims == null || !claims.isObject()) {
                 return Optional.empty();
             }
-            byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-            return Optional.of(new JwtParts(header, claims, input, dec.decode(parts[2])));
-        } catch (Exception e) {
+            return Optional.of(new JwtParts(header, claims, jws));
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -2,8 +2,7 @@ package dev.sam.agent.controlplane;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sam.contract.error.Reason;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
+import dev.sam.contract.jws.CompactJws;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +46,12 @@ public final class JwtVerifier {
 
     private VerifiedJwt verifyUncached(String token, String audience) throws JwtException {
         JwtParts jwt = JwtParts.parse(token).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "not a JWT"));
-        if (!"RS256".equals(jwt.header().path("alg").asText())) {
+        if (!CompactJws.RS256.equals(jwt.header().path("alg").asText())) {
             throw new JwtException(Reason.TOKEN_INVALID, "only RS256 is accepted");
         }
         String kid = jwt.header().path("kid").asText("");
         RSAPublicKey key = keys.key(kid).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "unknown signing key"));
-        if (!signatureValid(key, jwt)) {
+        if (!jwt.jws().signedBy(key)) {
             throw new JwtException(Reason.TOKEN_INVALID, "bad signature");
         }
         Instant now = clock.instant();
@@ -90,16 +89,5 @@ public final class JwtVerifier {
             }
         }
         return false;
-    }
-
-    private static boolean signatureValid(RSAPublicKey key, JwtParts jwt) {
-        try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initVerify(key);
-            s.update(jwt.signingInput());
-            return s.verify(jwt.signature());
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }
