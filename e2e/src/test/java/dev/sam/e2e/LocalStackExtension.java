@@ -42,7 +42,9 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
                     .withAgentSettings(pairs(settings.agent())).withApiSettings(pairs(settings.api()));
             String postgres = System.getenv("SAM_TEST_POSTGRES");
             if (settings.postgresWhenAvailable() && postgres != null && !postgres.isBlank()) {
-                options = withPostgres(options, postgres);
+                String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+                options = withPostgres(options, postgres, schema);
+                context.getStore(NS).put(RunSchema.class, new RunSchema(options.postgresUrl().orElseThrow(), schema));
             }
         }
         Path runs = Path.of(System.getProperty("sam.e2e.runs", "target/e2e-runs"));
@@ -63,6 +65,10 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
                 throw new AssertionError("processes of the stack still running after stop: " + left);
             }
             FileChecks.assertOnlyPrivateLogsLeft(stack.runDir());
+        }
+        RunSchema schema = context.getStore(NS).remove(RunSchema.class, RunSchema.class);
+        if (schema != null) {
+            schema.drop();
         }
     }
 
@@ -100,10 +106,9 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
         return classContext.getStore(NS).get(LocalStack.class, LocalStack.class);
     }
 
-    /** A schema of its own per run, so runs never see each other's rows; Flyway creates it. */
-    private static StackOptions withPostgres(StackOptions options, String configured) {
+    /** A schema of its own per run, so runs never see each other's rows; Flyway creates it, {@link RunSchema} drops it. */
+    private static StackOptions withPostgres(StackOptions options, String configured, String schema) {
         String base = configured.startsWith("jdbc:") ? configured : "jdbc:postgresql://127.0.0.1:5432/test";
-        String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, String> api = new LinkedHashMap<>(options.apiSettings());
         api.put("QUARKUS_FLYWAY_POSTGRESQL_SCHEMAS", schema);
         api.put("QUARKUS_FLYWAY_POSTGRESQL_DEFAULT_SCHEMA", schema);
@@ -114,5 +119,17 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
         Map<String, String> map = new LinkedHashMap<>();
         Arrays.stream(entries).forEach(e -> map.put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
         return map;
+    }
+
+    /** The run's PostgreSQL schema: dropped after the stack stops, so CI machines do not collect them. */
+    private record RunSchema(String jdbcUrl, String name) {
+        void drop() {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError("cannot drop the run's schema " + name + ": " + e.getMessage(), e);
+            }
+        }
     }
 }
