@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>The hooks source the live {@code /etc/sam/profile.sh} directly rather than the
  * {@code /etc/profile.d} stub: the stub exists only because {@code /etc/profile} looks there, and
- * a hook that skipped it depends on one file fewer that a runtime must place. The files at the
+ * a hook that skips it depends on one file fewer that a runtime must place. The files at the
  * image's paths ({@code /etc/bash.bashrc}, {@code /etc/zsh/zshenv}, fish's {@code conf.d} file)
  * take no argument: their bytes are the same for every workspace, so they can be bound alone.
  */
