@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cost of SAM's profile script on shell start-up: `bash -l -c true` inside bubblewrap with the
-# rendered /etc/profile.d/sam-env.sh (token present, so no helper call) vs. the same sandbox with
-# an empty /etc/profile.d. One hyperfine run, warmup included. Goal: ratio <= 1.10.
+# rendered /etc/profile.d/sam-env.sh stub and the /etc/sam/profile.sh it sources (token present, so
+# no helper call) vs. the same sandbox with an empty /etc/profile.d. One hyperfine run, warmup included. Goal: ratio <= 1.10.
 # Needs: java 17, bwrap, hyperfine. Builds the bootstrap jar if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,6 +23,14 @@ import java.util.List;
  * group, 0640, so the workspace user's shells read them but cannot rewrite a script that root's
  * login shell also sources. The workspace credential is the user's own (0600). Everything else
  * is root's and world-readable, without secrets.
+ *
+ * <p>Live and static files: everything whose bytes depend on the input (token, values, hosts,
+ * agent address) is under {@code /etc/sam}, which runtimes bind as a directory, so a process
+ * already running in the workspace sees each rewrite. Files elsewhere (stubs in
+ * {@code /etc/profile.d}, {@code /etc/bash.bashrc}, {@code /etc/zsh/zshenv}, fish's
+ * {@code conf.d}, {@code /etc/gitconfig}, the launchers in {@code /usr/local/bin}) are the same
+ * for every workspace, so binding them as single files, which keep their first inode in a running
+ * sandbox, loses nothing.
  */
 public final class BootstrapRenderer {
     public static final int ROOT = 0;
@@ -41,16 +49,20 @@ public final class BootstrapRenderer {
         int gid = w.workspaceGid();
         List<PlannedFile> files = new ArrayList<>();
         files.add(new PlannedFile(WorkspacePaths.ENV_FILE, EnvFile.write(values.all()), SECRET_MODE, ROOT, gid));
+        // What a file sources comes before it, so no stub ever points at a file not yet written.
         files.add(new PlannedFile(WorkspacePaths.PROFILE_SCRIPT, ProfileScriptRenderer.render(values), SECRET_MODE, ROOT, gid));
-        files.add(publicFile(HookPaths.BASH_BASHRC, ShellHookRenderer.bashBashrc()));
+        files.add(publicFile(WorkspacePaths.PROFILE_STUB, ProfileScriptRenderer.stub()));
         files.add(publicFile(HookPaths.SAM_BASH_HOOK, ShellHookRenderer.bashHook()));
+        files.add(publicFile(HookPaths.BASH_BASHRC, ShellHookRenderer.bashBashrc()));
         files.add(publicFile(HookPaths.ZSH_ZSHENV, ShellHookRenderer.zshenv()));
-        files.add(publicFile(HookPaths.FISH_CONF, ShellHookRenderer.fish(values.exportedNames())));
+        files.add(publicFile(HookPaths.SAM_FISH_HOOK, ShellHookRenderer.fishHook(values.exportedNames())));
+        files.add(publicFile(HookPaths.FISH_CONF, ShellHookRenderer.fishConf()));
         files.add(new PlannedFile(WorkspacePaths.HELPER_LAUNCHER, HelperInstallRenderer.launcher(), EXECUTABLE_MODE, ROOT, ROOT));
         files.add(publicFile(WorkspacePaths.HELPER_CONFIG, HelperInstallRenderer.config(w, hosts)));
         files.add(new PlannedFile(WorkspacePaths.WORKSPACE_CREDENTIAL, HelperInstallRenderer.credential(w), CREDENTIAL_MODE,
                 w.workspaceUid(), gid));
-        files.add(publicFile(WorkspacePaths.SYSTEM_GITCONFIG, GitConfigRenderer.render(git)));
+        files.add(publicFile(WorkspacePaths.SAM_GITCONFIG, GitConfigRenderer.render(git)));
+        files.add(publicFile(WorkspacePaths.SYSTEM_GITCONFIG, GitConfigRenderer.stub()));
         files.add(new PlannedFile(GhShimPaths.SHIM, GhShimRenderer.render(), EXECUTABLE_MODE, ROOT, ROOT));
         return new BootstrapPlan(files, git);
     }

@@ -32,10 +32,47 @@ class BootstrapRendererTest {
         assertOwner(plan, WorkspacePaths.HELPER_LAUNCHER, 0755, 0, 0);
         assertOwner(plan, WorkspacePaths.HELPER_CONFIG, 0644, 0, 0);
         assertOwner(plan, WorkspacePaths.SYSTEM_GITCONFIG, 0644, 0, 0);
-        for (String hook : List.of(HookPaths.BASH_BASHRC, HookPaths.SAM_BASH_HOOK, HookPaths.ZSH_ZSHENV, HookPaths.FISH_CONF)) {
+        assertOwner(plan, WorkspacePaths.SAM_GITCONFIG, 0644, 0, 0);
+        assertOwner(plan, WorkspacePaths.PROFILE_STUB, 0644, 0, 0);
+        for (String hook : List.of(HookPaths.BASH_BASHRC, HookPaths.SAM_BASH_HOOK, HookPaths.ZSH_ZSHENV, HookPaths.FISH_CONF,
+                HookPaths.SAM_FISH_HOOK)) {
             assertOwner(plan, hook, 0644, 0, 0);
         }
-        assertEquals(11, plan.files().size());
+        assertEquals(14, plan.files().size());
+    }
+
+    /**
+     * A runtime may bind files outside {@code /etc/sam} one by one, and a running sandbox keeps the
+     * first inode of such a file when it is renamed over: their bytes must not depend on anything
+     * (token, values, hosts, agent address, ids). What varies must be under {@code /etc/sam}.
+     */
+    @Test
+    void everyFileOutsideEtcSamIsTheSameWhateverTheInput() {
+        List<WorkspaceBootstrap> inputs = List.of(
+                Workspaces.withValue(TOKEN, 1001, 1002),
+                Workspaces.withValue("other 'token'\nline", 0, 0),
+                Workspaces.withoutToken(5, 6),
+                new WorkspaceBootstrap("ws-9", "a/b", "dev", "node-2", "https://api2.example.test", "https://ws-9.example.test",
+                        Optional.of("ghs_another"), Optional.of(Workspaces.EXPIRY.plusSeconds(60)), "http://127.0.0.1:9999",
+                        "othercred", 7, 8, List.of("ghe1.example.test", "ghe2.example.test:8443"), Map.of("EXTRA_A", "1", "EXTRA_B", "2")));
+        BootstrapPlan reference = BootstrapRenderer.render(inputs.get(0));
+        Set<String> varying = new java.util.TreeSet<>();
+        for (WorkspaceBootstrap w : inputs) {
+            BootstrapPlan plan = BootstrapRenderer.render(w);
+            assertEquals(reference.files().stream().map(PlannedFile::path).toList(), plan.files().stream().map(PlannedFile::path).toList());
+            for (PlannedFile f : plan.files()) {
+                PlannedFile r = reference.file(f.path()).orElseThrow();
+                if (!java.util.Arrays.equals(r.bytes(), f.bytes()) || r.mode() != f.mode()) {
+                    varying.add(f.path());
+                }
+            }
+        }
+        for (String path : varying) {
+            assertTrue(path.startsWith("/etc/sam/"), path + " varies with the input but is outside /etc/sam");
+        }
+        // The inputs do vary every live file, so the check above has something to catch.
+        assertEquals(new java.util.TreeSet<>(Set.of(WorkspacePaths.ENV_FILE, WorkspacePaths.PROFILE_SCRIPT, HookPaths.SAM_FISH_HOOK,
+                WorkspacePaths.SAM_GITCONFIG, WorkspacePaths.HELPER_CONFIG, WorkspacePaths.WORKSPACE_CREDENTIAL)), varying);
     }
 
     @Test

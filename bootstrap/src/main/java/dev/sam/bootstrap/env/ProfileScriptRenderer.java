@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Renders {@code /etc/profile.d/sam-env.sh}: POSIX sh that every shell hook sources. It prints
- * nothing, can be sourced any number of times, and survives {@code set -eu}.
+ * Renders {@code /etc/sam/profile.sh}: POSIX sh that every shell hook sources. It prints
+ * nothing, can be sourced any number of times, and survives {@code set -eu}. {@code /etc/profile}
+ * reaches it through {@link #stub()} in {@code /etc/profile.d}.
  *
  * <p>Token policy (docs/formats.md, F-07): {@code GH_TOKEN} is set from the file unless it already
  * holds a value that SAM did not put there ({@code SAM_GH_TOKEN_SOURCE} is not {@code sam}). If it
@@ -49,6 +50,19 @@ public final class ProfileScriptRenderer {
         s.append("fi\n");
         appendFallback(s, gh, source, sam);
         return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code /etc/profile.d/sam-env.sh}: the same bytes for every workspace and every token, so a
+     * runtime may bind it as a single file (a running sandbox never sees such a file replaced). It
+     * sources the live script when readable: silent, status 0, harmless under {@code set -eu}, and
+     * quiet for users outside the workspace group ({@code sudo -u other}).
+     */
+    public static byte[] stub() {
+        String p = WorkspacePaths.PROFILE_SCRIPT;
+        return ("# " + WorkspacePaths.PROFILE_STUB + ": written by SAM, never changes. The values live in " + p + ",\n"
+                + "# which is replaced on every token refresh. Policy and format: SAM docs/formats.md.\n"
+                + "if [ -r " + p + " ]; then . " + p + "; fi\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void assign(StringBuilder s, String indent, String name, String value) {

@@ -9,6 +9,12 @@ import java.util.List;
  * Hooks for shells that do not read {@code /etc/profile.d}. None of them quotes a value itself:
  * bash and zsh source the profile script, fish asks {@code /bin/sh} to source it and print the
  * result NUL-separated, which is byte-exact for any value.
+ *
+ * <p>The hooks source the live {@code /etc/sam/profile.sh} directly rather than the
+ * {@code /etc/profile.d} stub: the stub exists only because {@code /etc/profile} looks there, and
+ * a hook that skips it depends on one file fewer that a runtime must place. The files at the
+ * image's paths ({@code /etc/bash.bashrc}, {@code /etc/zsh/zshenv}, fish's {@code conf.d} file)
+ * take no argument: their bytes are the same for every workspace, so they can be bound alone.
  */
 public final class ShellHookRenderer {
     private ShellHookRenderer() {
@@ -36,17 +42,27 @@ public final class ShellHookRenderer {
                 + "if [ -r " + p + " ]; then emulate sh -c '. " + p + "'; fi\n");
     }
 
+    /** {@code /etc/fish/conf.d/sam-env.fish}: sources SAM's fish hook, which names the workspace's variables. */
+    public static byte[] fishConf() {
+        String h = HookPaths.SAM_FISH_HOOK;
+        return text("# " + HookPaths.FISH_CONF + ": written by SAM, never changes; the hook it sources does the work.\n"
+                + "if test -r " + h + "\n"
+                + "    source " + h + "\n"
+                + "end\n");
+    }
+
     /**
-     * {@code /etc/fish/conf.d/sam-env.fish}. {@code names} are the variables the profile script
+     * {@code /etc/sam/hooks/sam-env.fish}. {@code names} are the variables the profile script
      * may export; fish mirrors them: set when non-empty, erased when the script left them empty.
      */
-    public static byte[] fish(List<String> names) {
+    public static byte[] fishHook(List<String> names) {
         StringBuilder printf = new StringBuilder("printf \"%s\\0\"");
         for (String n : names) {
             printf.append(' ').append(n).append(" \"${").append(n).append("-}\"");
         }
         String p = WorkspacePaths.PROFILE_SCRIPT;
-        return text("# " + HookPaths.FISH_CONF + ": written by SAM. Values come from " + p + " through /bin/sh,\n"
+        return text("# " + HookPaths.SAM_FISH_HOOK + ": written by SAM, sourced by " + HookPaths.FISH_CONF + ".\n"
+                + "# Values come from " + p + " through /bin/sh,\n"
                 + "# NUL-separated, so no quoting is repeated here and newlines survive.\n"
                 + "if test -r " + p + "\n"
                 + "    set -l sam_kv (/bin/sh -c '. " + p + "; " + printf + "' 2>/dev/null | string split0)\n"

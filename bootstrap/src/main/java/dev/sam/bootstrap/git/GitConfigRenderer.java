@@ -15,11 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * System git config ({@code /etc/gitconfig}): binds {@code git-credential-sam} to exactly
+ * SAM's git config ({@code /etc/sam/gitconfig}): binds {@code git-credential-sam} to exactly
  * {@code https://github.com} and each configured GitHub Enterprise host, nothing else. For each
  * URL an empty {@code helper} first resets helpers configured before it (an image's system file
  * included above), then {@code sam}. {@code useHttpPath} is on so the helper can pass the
  * repository path to the agent, as the agent's {@code /git-credential} expects. No secret here.
+ *
+ * <p>The system config ({@code /etc/gitconfig}) is a {@link #stub()} that includes the image's
+ * own file, then SAM's. The hosts come from the agent's configuration and may differ after a
+ * restart; the stub's bytes never change, so a runtime may bind it alone while SAM's file stays
+ * live in the {@code /etc/sam} directory.
  */
 public final class GitConfigRenderer {
     /** The helper's name as git spells it: {@code git credential-sam}. */
@@ -43,9 +48,9 @@ public final class GitConfigRenderer {
         return List.copyOf(hosts);
     }
 
+    /** The content of {@code /etc/sam/gitconfig}. */
     public static List<GitConfigEntry> entries(List<String> hosts) {
         List<GitConfigEntry> entries = new ArrayList<>();
-        entries.add(new GitConfigEntry("include", null, "path", HookPaths.HOST_GITCONFIG));
         for (String host : hosts) {
             String url = "https://" + host;
             entries.add(new GitConfigEntry("credential", url, "helper", ""));
@@ -56,8 +61,17 @@ public final class GitConfigRenderer {
     }
 
     public static byte[] render(List<GitConfigEntry> entries) {
-        return ("# " + WorkspacePaths.SYSTEM_GITCONFIG + ": written by SAM. The image's own system config, if the runtime\n"
-                + "# kept it, is included first (git ignores a missing include). No credential is stored here.\n"
-                + GitConfigWriter.write(entries)).getBytes(StandardCharsets.UTF_8);
+        return ("# " + WorkspacePaths.SAM_GITCONFIG + ": written by SAM, included by " + WorkspacePaths.SYSTEM_GITCONFIG
+                + ". No credential is stored here.\n" + GitConfigWriter.write(entries)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code /etc/gitconfig}, the same for every workspace: the image's own config first, then SAM's. */
+    public static byte[] stub() {
+        List<GitConfigEntry> includes = List.of(
+                new GitConfigEntry("include", null, "path", HookPaths.HOST_GITCONFIG),
+                new GitConfigEntry("include", null, "path", WorkspacePaths.SAM_GITCONFIG));
+        return ("# " + WorkspacePaths.SYSTEM_GITCONFIG + ": written by SAM, never changes. The image's own system config, if\n"
+                + "# the runtime kept it, is included first, then SAM's (git ignores a missing include).\n"
+                + GitConfigWriter.write(includes)).getBytes(StandardCharsets.UTF_8);
     }
 }

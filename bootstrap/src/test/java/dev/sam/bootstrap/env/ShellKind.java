@@ -6,8 +6,8 @@ import java.util.List;
 
 /** The ways a workspace process can start a shell, each reaching SAM's values by its own route. */
 enum ShellKind {
-    /** What /etc/profile does for every POSIX login shell. */
-    DASH_SOURCING("/usr/bin/dash", "-c", ". " + WorkspacePaths.PROFILE_SCRIPT + "; "),
+    /** What /etc/profile does for every POSIX login shell: source the stub, which sources the live script. */
+    DASH_SOURCING("/usr/bin/dash", "-c", ". " + WorkspacePaths.PROFILE_STUB + "; "),
     DASH_LOGIN("/usr/bin/dash", "-l", "-c", ""),
     BASH_LOGIN("/bin/bash", "-l", "-c", ""),
     /** Through /etc/bash.bashrc and SAM's bash hook; no profile involved. */
@@ -16,7 +16,7 @@ enum ShellKind {
     ZSH_LOGIN("/usr/bin/zsh", "-l", "-c", ""),
     ZSH_INTERACTIVE("/usr/bin/zsh", "-i", "-c", ""),
     ZSH_SCRIPT("/usr/bin/zsh", "-c", ""),
-    /** Through /etc/fish/conf.d/sam-env.fish. */
+    /** Through /etc/fish/conf.d/sam-env.fish and SAM's fish hook. */
     FISH("/usr/bin/fish", "-c", ""),
     FISH_LOGIN("/usr/bin/fish", "-l", "-c", "");
 

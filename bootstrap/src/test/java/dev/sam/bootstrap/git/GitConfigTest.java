@@ -30,29 +30,50 @@ class GitConfigTest {
     @TempDir
     Path tmp;
 
+    /** What runs before git: nothing, or a sandbox that shows a workspace's files at their real paths. */
+    private List<String> gitPrefix = List.of();
+
     @Test
     void helperIsBoundToGithubAndEnterpriseHostsAndNoSecretIsInTheFile() throws Exception {
-        Path gitconfig = applied();
+        Path gitconfig = applied().resolve("etc/sam/gitconfig");
         assertEquals("\nsam\n", git(Map.of(), null, "config", "--file", gitconfig.toString(),
                 "--get-all", "credential.https://github.com.helper"));
         assertEquals("\nsam\n", git(Map.of(), null, "config", "--file", gitconfig.toString(),
                 "--get-all", "credential.https://ghe.example.com.helper"));
         assertEquals("true\n", git(Map.of(), null, "config", "--file", gitconfig.toString(),
                 "--get", "credential.https://github.com.usehttppath"));
-        String text = Files.readString(gitconfig);
-        assertFalse(text.contains(TOKEN), "token in git config");
-        assertFalse(text.contains(Workspaces.CREDENTIAL), "workspace credential in git config");
+        for (Path file : List.of(gitconfig, applied().resolve("etc/gitconfig"))) {
+            String text = Files.readString(file);
+            assertFalse(text.contains(TOKEN), "token in " + file);
+            assertFalse(text.contains(Workspaces.CREDENTIAL), "workspace credential in " + file);
+        }
     }
 
-    /** git itself runs git-credential-sam for github.com, with the path, and for no other host. */
+    /** The system file only includes: the image's own config first, then SAM's live one. */
+    @Test
+    void systemConfigIsAStubIncludingTheImagesThenSams() throws Exception {
+        Path stub = applied().resolve("etc/gitconfig");
+        assertEquals("/etc/sam/hooks/host/gitconfig\n/etc/sam/gitconfig\n",
+                git(Map.of(), null, "config", "--file", stub.toString(), "--get-all", "include.path"));
+        assertEquals(1, git(Map.of(), null, "config", "--file", stub.toString(), "--list").lines().map(l -> l.split("=")[0])
+                .distinct().count(), "nothing but include.path");
+    }
+
+    /**
+     * git itself runs git-credential-sam for github.com, with the path, and for no other host. git
+     * runs in bubblewrap with the workspace's {@code /etc/gitconfig} and {@code /etc/sam} at their
+     * real paths, so the stub's include of {@code /etc/sam/gitconfig} is what binds the helper.
+     */
     @Test
     void gitAsksTheSamHelperOnlyForConfiguredHosts() throws Exception {
-        Path gitconfig = applied();
+        Path root = applied();
+        gitPrefix = List.of("/usr/bin/bwrap", "--dev-bind", "/", "/", "--ro-bind", root.resolve("etc/sam").toString(), "/etc/sam",
+                "--ro-bind", root.resolve("etc/gitconfig").toString(), "/etc/gitconfig", "--");
         Path bin = Files.createDirectory(tmp.resolve("bin"));
         Path helper = bin.resolve("git-credential-sam");
         Files.writeString(helper, "#!/bin/sh\ncat > \"$0.request\"\nprintf 'username=x-access-token\\npassword=ghs_fromsam\\n'\n");
         Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "GIT_CONFIG_SYSTEM", gitconfig.toString(),
+        Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "GIT_CONFIG_SYSTEM", "/etc/gitconfig",
                 "GIT_CONFIG_GLOBAL", "/dev/null", "GIT_TERMINAL_PROMPT", "0", "HOME", tmp.toString());
 
         String answer = git(env, "protocol=https\nhost=github.com\npath=octo/repo.git\n\n", "credential", "fill");
@@ -94,14 +115,19 @@ class GitConfigTest {
                 GitConfigRenderer.hosts(List.of("GHE.example.com:8443", "github.com")));
     }
 
+    /** The applied workspace root (created on first use). */
     private Path applied() throws IOException {
-        Path root = Files.createDirectory(tmp.resolve("root"));
-        PlanApplier.forCurrentUser().apply(root, BootstrapRenderer.render(Workspaces.withValue(TOKEN, 0, 0)));
-        return root.resolve("etc/gitconfig");
+        Path root = tmp.resolve("root");
+        if (!Files.isDirectory(root)) {
+            Files.createDirectory(root);
+            PlanApplier.forCurrentUser().apply(root, BootstrapRenderer.render(Workspaces.withValue(TOKEN, 0, 0)));
+        }
+        return root;
     }
 
-    private static String git(Map<String, String> env, String stdin, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/git"));
+    private String git(Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(gitPrefix);
+        cmd.add("/usr/bin/git");
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         if (!env.isEmpty()) {

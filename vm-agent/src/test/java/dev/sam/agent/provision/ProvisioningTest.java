@@ -64,7 +64,8 @@ class ProvisioningTest {
         assertEquals("acme/app", env.get(EnvNames.SAM_REPOSITORY));
         assertEquals("ws-happy", env.get(EnvNames.SAM_WORKSPACE_ID));
         assertEquals(0640, mode(root.resolve("etc/sam/env")));
-        assertEquals(0640, mode(root.resolve("etc/profile.d/sam-env.sh")));
+        assertEquals(0640, mode(root.resolve("etc/sam/profile.sh")));
+        assertEquals(0644, mode(root.resolve("etc/profile.d/sam-env.sh")));
         assertEquals(0, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:uid"));
         assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:gid"));
         assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));

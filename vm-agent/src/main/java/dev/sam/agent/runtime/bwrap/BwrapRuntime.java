@@ -27,7 +27,27 @@ import java.util.OptionalInt;
  * {@code nobody}, and the sandbox gets no privilege over the host.
  */
 public final class BwrapRuntime implements WorkspaceRuntime {
-    /** Directories the agent owns on the host, bound read-only as a whole so atomic renames show through live. */
+    /**
+     * Directories the agent owns on the host, bound read-only as a whole so atomic renames show through live.
+     *
+     * <p>Why this matters: a bind of a single file pins that file's inode when the sandbox starts. The agent
+     * replaces files by rename, so a sandbox that is already running (an old terminal, a coding agent) would
+     * keep the old bytes for good. Every file whose bytes change after provisioning (the token in
+     * {@code /etc/sam/env} and {@code /etc/sam/profile.sh}, the helper config, SAM's git config, the fish
+     * hook) is therefore under {@code /etc/sam}; bootstrap's renderer test holds that nothing elsewhere
+     * depends on any input. The files bound alone (see {@link #command}) and why that is safe:
+     * <ul>
+     * <li>{@code /etc/profile.d/sam-env.sh}, {@code /etc/bash.bashrc}, {@code /etc/zsh/zshenv},
+     *     {@code /etc/fish/conf.d/sam-env.fish}: fixed stubs that only source files under {@code /etc/sam};
+     * <li>{@code /etc/gitconfig}: a fixed stub that includes the image's own config, then {@code /etc/sam/gitconfig};
+     * <li>{@code /usr/local/bin/git-credential-sam} and {@code /usr/local/bin/gh}: fixed launchers; what they
+     *     run is in the helper distribution (a directory bind) or the image;
+     * <li>the image's own {@code bash.bashrc}, {@code zshenv}, {@code gitconfig} at {@code /etc/sam/hooks/host/}:
+     *     host files, static for the life of a sandbox like the rest of the host's {@code /etc}, which
+     *     {@link SandboxLayout} binds entry by entry too.
+     * </ul>
+     * A new SAM version that changes a stub's bytes reaches sandboxes started after the upgrade.
+     */
     private static final List<String> DIRECTORY_MOUNTS = List.of("/etc/sam");
     /** The image's own files that SAM's hooks replace, kept reachable where SAM's versions source them first. */
     private static final Map<String, String> HOST_ORIGINALS = Map.of(
@@ -132,6 +152,7 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         for (String dir : DIRECTORY_MOUNTS) {
             mounts.add(new SandboxLayout.Mount(layout.hostPath(workspaceId, dir).toString(), dir, false));
         }
+        // Every other planned file is bound alone: each has fixed bytes (see DIRECTORY_MOUNTS for the list and why).
         try (var files = Files.walk(root)) {
             files.filter(Files::isRegularFile)
                     .map(p -> "/" + root.relativize(p))

@@ -17,6 +17,12 @@ import java.util.TreeSet;
  * sandbox root is one already) in which the host's entries are bound one by one, and the missing
  * path is then created inside the tmpfs. Shadowed directories are remounted read-only at the end.
  * Hidden paths (the agent's data directory, which holds every other workspace) never appear.
+ *
+ * <p>A bind pins what it binds for the life of the sandbox: a file bound alone keeps its inode
+ * when the source is renamed over, a directory bind shows renames inside it. So a {@link Mount} of
+ * a single file must be one whose bytes never change; the caller binds whatever changes as a
+ * directory ({@code BwrapRuntime}). Host entries of a shadowed directory are bound one by one as
+ * well; they are the host's system, static for the life of a sandbox.
  */
 public final class SandboxLayout {
     /** One mount wanted inside the sandbox. */

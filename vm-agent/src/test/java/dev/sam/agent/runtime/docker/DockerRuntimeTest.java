@@ -9,6 +9,7 @@ import dev.sam.agent.AgentServices;
 import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
 import dev.sam.agent.runtime.ProcessSpec;
+import dev.sam.bootstrap.env.ProfileScriptRenderer;
 import dev.sam.contract.agent.WorkspaceStatus;
 import dev.sam.contract.env.EnvFile;
 import dev.sam.contract.env.EnvNames;
@@ -59,6 +60,12 @@ class DockerRuntimeTest {
                 assertEquals("0:1000 640", Files.readString(record.resolve("fs" + WorkspacePaths.ENV_FILE + ".meta")).strip());
                 String credential = Files.readString(record.resolve("fs" + WorkspacePaths.WORKSPACE_CREDENTIAL));
                 assertEquals("1000:1000 600", Files.readString(record.resolve("fs" + WorkspacePaths.WORKSPACE_CREDENTIAL + ".meta")).strip());
+                // The live profile script goes in next to the stub /etc/profile reads (the stub alone sources nothing).
+                String profile = Files.readString(record.resolve("fs" + WorkspacePaths.PROFILE_SCRIPT));
+                assertTrue(profile.contains("  GH_TOKEN='" + token + "'\n"), "token in " + WorkspacePaths.PROFILE_SCRIPT);
+                assertEquals("0:1000 640", Files.readString(record.resolve("fs" + WorkspacePaths.PROFILE_SCRIPT + ".meta")).strip());
+                assertArrayEquals(ProfileScriptRenderer.stub(), Files.readAllBytes(record.resolve("fs" + WorkspacePaths.PROFILE_STUB)));
+                assertEquals("0:0 644", Files.readString(record.resolve("fs" + WorkspacePaths.PROFILE_STUB + ".meta")).strip());
                 // The last write of the env file carried exactly these bytes on stdin.
                 List<byte[]> envWrites = new ArrayList<>();
                 for (Path argv : calls(record)) {
