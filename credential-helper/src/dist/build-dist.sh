@@ -23,8 +23,12 @@ link() { # $1 = JDK home, $2 = compress option, then extra jlink options
 }
 
 train() { # runs the training with the given archive option; output is the training's, not git's
+    scratch=$(mktemp -d)
+    status=0
     "$dist/runtime/bin/java" -Xint -XX:+UseSerialGC -Xss256k -XX:-UsePerfData "$@" \
-        -cp "$dist/lib/sam-credential-helper.jar" dev.sam.helper.ArchiveTraining >/dev/null 2>&1
+        -cp "$dist/lib/sam-credential-helper.jar" dev.sam.helper.ArchiveTraining "$scratch" >/dev/null 2>&1 || status=$?
+    rm -rf "$scratch"
+    return $status
 }
 
 kind=

@@ -1,8 +1,5 @@
 package dev.sam.helper;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.io.OutputStreamWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,31 +20,8 @@ public final class GitCredentialSam implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        exit(run(args, HelperContext.fromProcess()));
-    }
-
-    /**
-     * {@code System.exit} logs the exit through {@code System.Logger} (JDK 21+), which initialises
-     * the logging backend and scans the class path for providers: about 15 ms on every git call.
-     * The helper registers no shutdown hooks and owns no files, so flushing and halting is the same exit.
-     */
-    private static void exit(int code) {
-        System.out.flush();
-        System.err.flush();
-        Runtime.getRuntime().halt(code);
-    }
-
-    /**
-     * git runs {@code git-credential-sam get} on every fetch, push and clone: that exact argv skips
-     * building picocli's model (its reflection costs start-up time); everything else goes through picocli.
-     */
-    static int run(String[] args, HelperContext context) {
-        if (args.length == 1 && "get".equals(args[0])) {
-            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-            return new GetCommand(context).get(out, err);
-        }
+    /** Everything but git's {@code get} (see {@link HelperMain}): {@code --help}, {@code doctor}, usage errors. */
+    static int execute(String[] args, HelperContext context) {
         return new CommandLine(new GitCredentialSam(), new HelperFactory(context)).execute(args);
     }
 
