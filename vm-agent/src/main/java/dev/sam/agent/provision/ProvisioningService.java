@@ -63,6 +63,7 @@ public final class ProvisioningService {
 
     /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
     public WorkspaceStatus accept(ProvisionRequest request) {
+        long received = System.nanoTime();
         validate(request);
         String credential = WorkspaceCredential.generate();
         WorkspaceRecord fresh = new WorkspaceRecord(request.workspaceId(), request.repository(), request.branch(), request.env(),
@@ -70,7 +71,9 @@ public final class ProvisioningService {
         WorkspaceRecord stored = store.putIfAbsent(fresh);
         if (stored == fresh) {
             LOG.infof("provisioning workspace %s (%s)", request.workspaceId(), request.repository());
-            executor.execute(() -> provision(request.workspaceId(), credential));
+            long accepted = System.nanoTime();
+            LOG.debugf("workspace %s: accepted in %d ms", request.workspaceId(), ms(accepted - received));
+            executor.execute(() -> provision(request.workspaceId(), credential, accepted));
         } else if (request.callbackToken() != null && !request.callbackToken().equals(stored.callbackToken())) {
             store.update(stored.workspaceId(), r -> r.withCallbackToken(request.callbackToken()));
         }
@@ -91,7 +94,7 @@ public final class ProvisioningService {
                         String sha = WorkspaceCredential.sha256(credential);
                         store.update(r.workspaceId(), x -> x.withCredentialSha256(sha));
                     }
-                    provision(r.workspaceId(), credential);
+                    provision(r.workspaceId(), credential, System.nanoTime());
                 });
             }
         }
@@ -103,7 +106,7 @@ public final class ProvisioningService {
                 tokens.cached(r.workspaceId()).map(t -> t.expiresAt().toString()).orElse(null)));
     }
 
-    private void provision(String id, String credential) {
+    private void provision(String id, String credential, long accepted) {
         long start = System.nanoTime();
         try {
             runtime.prepare(id);
@@ -112,6 +115,7 @@ public final class ProvisioningService {
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
+        long prepared = System.nanoTime();
         TokenOutcome outcome = fetchWithBackoff(id);
         long fetched = System.nanoTime();
         try {
@@ -122,18 +126,29 @@ public final class ProvisioningService {
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
-        LOG.debugf("workspace %s: token %d ms, files %d ms", id, (fetched - start) / 1_000_000, (System.nanoTime() - fetched) / 1_000_000);
+        long written = System.nanoTime();
         if (outcome.token().isPresent()) {
             tokens.seed(id, outcome.token().get());
-            ready(id);
+            ready(id, () -> phases(id, accepted, start, prepared, fetched, written));
         } else if (outcome.reason().permanent()) {
             tokens.markFailed(id, outcome.reason(), true);
             fail(id, outcome.reason(), "the control plane refused a git token: " + outcome.reason().code());
         } else {
             LOG.warnf("workspace %s is ready without a git token (credentials pending: %s); retrying in the background",
                     id, tokens.reason(id).map(Reason::code).orElse(outcome.reason().code()));
-            ready(id);
+            ready(id, () -> phases(id, accepted, start, prepared, fetched, written));
         }
+    }
+
+    /** Where one provisioning's time went, for the DEBUG log (see docs/vm-agent.md, Benchmarks). */
+    private static void phases(String id, long accepted, long start, long prepared, long fetched, long written) {
+        long now = System.nanoTime();
+        LOG.debugf("workspace %s: queued %d ms, directories %d ms, token %d ms, files %d ms, state %d ms", id,
+                ms(start - accepted), ms(prepared - start), ms(fetched - prepared), ms(written - fetched), ms(now - written));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private TokenOutcome fetchWithBackoff(String id) {
@@ -151,8 +166,11 @@ public final class ProvisioningService {
         }
     }
 
-    private void ready(String id) {
+    private void ready(String id, Runnable persisted) {
         WorkspaceRecord r = store.update(id, x -> x.withState(WorkspaceStatus.READY, null));
+        if (LOG.isDebugEnabled()) {
+            persisted.run();
+        }
         report(r, true, null);
     }
 
