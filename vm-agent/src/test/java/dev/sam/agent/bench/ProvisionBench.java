@@ -30,7 +30,9 @@ public final class ProvisionBench {
         String stub = args[1];
         String node = args[2];
         int n = Integer.parseInt(args[3]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as the API's ProvisioningDispatcher speaks it; the JDK's default (h2c upgrade) would
+        // multiplex all 50 clients over one HTTP/2 connection, which the control plane never does.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String bearer = "Bearer " + get(http, stub + "/test/node-token?node=" + node);
         List<String> callbacks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
