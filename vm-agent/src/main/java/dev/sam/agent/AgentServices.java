@@ -35,6 +35,7 @@ public final class AgentServices implements AutoCloseable {
     private final WorkspaceStore store;
     private final WorkspaceRuntime runtime;
     private final ControlPlaneClient controlPlane;
+    private final JwksKeys jwks;
     private final JwtVerifier jwtVerifier;
     private final AgentMetrics metrics = new AgentMetrics();
     private final TokenService tokens;
@@ -49,7 +50,8 @@ public final class AgentServices implements AutoCloseable {
         this.store = new WorkspaceStore(layout);
         this.runtime = runtime(config, layout);
         this.controlPlane = new ControlPlaneClient(config.controlPlaneUrl(), config.httpTimeout());
-        this.jwtVerifier = new JwtVerifier(new JwksKeys(controlPlane, clock, config.jwksCacheTtl()), clock);
+        this.jwks = new JwksKeys(controlPlane, clock, config.jwksCacheTtl());
+        this.jwtVerifier = new JwtVerifier(jwks, clock);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sam-agent-worker");
             t.setDaemon(true);
@@ -73,9 +75,10 @@ public final class AgentServices implements AutoCloseable {
         return s;
     }
 
-    /** Restores state, resumes unfinished provisioning, starts the refresher (which fetches tokens again). */
+    /** Restores state, fetches the control plane's JWKS, resumes unfinished provisioning, starts the refresher (which fetches tokens again). */
     public void start() {
         store.load();
+        workers.execute(jwks::prefetch);
         provisioning.resume();
         refresher.start(config.refreshCheckInterval());
     }
