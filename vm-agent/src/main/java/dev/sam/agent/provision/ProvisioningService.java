@@ -19,15 +19,16 @@ import dev.sam.contract.error.Reason;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
 /**
- * Provisions workspaces asynchronously: directories, the workspace credential, the files (first
- * without a token, so the helper config exists at once), the git token with bounded jittered
- * backoff, the files again with the token (each time read back), then the report to the control
- * plane. A token that cannot be had yet leaves the workspace ready with credentials pending and
- * says so (WARN log, report body, {@code GET /workspaces/{id}}); a permanent reason fails it.
+ * Provisions workspaces asynchronously: the git token (bounded jittered backoff) fetched while the
+ * directories are made, then the files written once, with the token when there is one (read back),
+ * the state persisted, and the report to the control plane. A token that cannot be had yet leaves
+ * the workspace ready with credentials pending and says so (WARN log, report body,
+ * {@code GET /workspaces/{id}}); a permanent reason fails it.
  */
 public final class ProvisioningService {
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
@@ -108,15 +109,21 @@ public final class ProvisioningService {
 
     private void provision(String id, String credential, long accepted) {
         long start = System.nanoTime();
+        // The first token fetch runs while the directories are made: neither needs the other.
+        CompletableFuture<TokenOutcome> firstFetch = tokens.fetch(id);
         try {
             runtime.prepare(id);
         } catch (IOException | RuntimeException e) {
             LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+            firstFetch.join();
+            // No files will carry the token: do not show it as live, and let nothing refresh it.
+            tokens.invalidate(id);
+            tokens.markFailed(id, Reason.PROVISIONING_FAILED, true);
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
         long prepared = System.nanoTime();
-        TokenOutcome outcome = fetchWithBackoff(id);
+        TokenOutcome outcome = fetchWithBackoff(id, firstFetch);
         long fetched = System.nanoTime();
         try {
             // Written once: with the token when there is one, without it (and saying so) when there is not.
@@ -151,10 +158,11 @@ public final class ProvisioningService {
         return nanos / 1_000_000;
     }
 
-    private TokenOutcome fetchWithBackoff(String id) {
+    private TokenOutcome fetchWithBackoff(String id, CompletableFuture<TokenOutcome> firstFetch) {
         Backoff backoff = new Backoff(backoffInitial, backoffMax, backoffTotal);
+        CompletableFuture<TokenOutcome> fetch = firstFetch;
         while (true) {
-            TokenOutcome outcome = tokens.fetch(id).join();
+            TokenOutcome outcome = fetch.join();
             if (outcome.token().isPresent() || outcome.reason().permanent()) {
                 return outcome;
             }
@@ -163,6 +171,7 @@ public final class ProvisioningService {
                 return outcome;
             }
             sleep(delay.get());
+            fetch = tokens.fetch(id);
         }
     }
 
