@@ -26,8 +26,9 @@ build_agent() {
   TEST_CP="$ROOT/vm-agent/target/test-classes:$ROOT/vm-agent/target/classes:$(cat "$WORK/cp.txt")"
 }
 
+# start_stub [GIT_TOKEN_LATENCY_MS]
 start_stub() {
-  java -cp "$TEST_CP" dev.sam.agent.StubControlPlane "$WORK/stub-url" >"$WORK/stub.log" 2>&1 &
+  java -cp "$TEST_CP" dev.sam.agent.StubControlPlane "$WORK/stub-url" "${1:-0}" >"$WORK/stub.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 100); do [ -s "$WORK/stub-url" ] && break; sleep 0.1; done
   STUB_URL=$(cat "$WORK/stub-url")
