@@ -48,7 +48,6 @@ public final class AgentServices implements AutoCloseable {
         this.config = config;
         this.layout = new WorkspaceLayout(config.dataDir());
         this.store = new WorkspaceStore(layout);
-        this.runtime = runtime(config, layout);
         this.controlPlane = new ControlPlaneClient(config.controlPlaneUrl(), config.httpTimeout());
         this.jwks = new JwksKeys(controlPlane, clock, config.jwksCacheTtl());
         this.jwtVerifier = new JwtVerifier(jwks, clock);
@@ -57,6 +56,7 @@ public final class AgentServices implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.runtime = runtime(config, layout, workers);
         List<String> extraHosts = config.extraHosts().orElse(List.of());
         Optional<String> nodeToken = NodeTokenSource.resolve(config);
         this.tokens = new TokenService(controlPlane, store, () -> nodeToken, clock, config.refreshMargin(), config.serveMargin(),
@@ -88,12 +88,12 @@ public final class AgentServices implements AutoCloseable {
         return config.url().orElse("http://" + config.listenAddress() + ":" + config.port());
     }
 
-    private static WorkspaceRuntime runtime(AgentConfig config, WorkspaceLayout layout) {
+    private static WorkspaceRuntime runtime(AgentConfig config, WorkspaceLayout layout, ExecutorService workers) {
         if (config.runtime() == RuntimeKind.docker) {
             return new DockerRuntime(layout, config.dockerCommand(), config.dockerImage(), config.workspaceUid(), config.workspaceGid());
         }
         return new BwrapRuntime(layout, config.bwrapCommand(), config.workspaceUid(), config.workspaceGid(), config.workspaceUser(),
-                config.helperDist(), HostTree.real());
+                config.helperDist(), HostTree.real(), workers);
     }
 
     @Override

@@ -20,11 +20,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,14 +66,29 @@ class PlanApplierTest {
 
     @Test
     void eachFileIsFsyncedBeforeItsRenameAndEachDirectoryOnceAfterItsRenames() throws Exception {
+        fsyncOrderAndCount(root.resolve("sequential"), Runnable::run);
+    }
+
+    @Test
+    void sideBySideOnAnExecutorTheOrderAndCountOfFsyncsHold() throws Exception {
+        ExecutorService io = Executors.newCachedThreadPool();
+        try {
+            fsyncOrderAndCount(root.resolve("parallel"), io);
+        } finally {
+            io.shutdown();
+        }
+    }
+
+    private void fsyncOrderAndCount(Path ws, Executor io) throws Exception {
+        Files.createDirectories(ws);
         BootstrapPlan plan = BootstrapRenderer.render(Workspaces.withValue("ghs_x", UID, GID));
         Map<Path, PlannedFile> targets = new HashMap<>();
         for (PlannedFile f : plan.files()) {
-            targets.put(root.resolve(f.path().substring(1)), f);
+            targets.put(ws.resolve(f.path().substring(1)), f);
         }
-        List<Path> fileSyncs = new ArrayList<>();
-        List<Path> dirSyncs = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
+        List<Path> fileSyncs = Collections.synchronizedList(new ArrayList<>());
+        List<Path> dirSyncs = Collections.synchronizedList(new ArrayList<>());
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         PlanApplier.Sync recording = new PlanApplier.Sync() {
             @Override
             public void file(FileChannel written, Path tmp) throws IOException {
@@ -93,7 +112,7 @@ class PlanApplierTest {
                 dirSyncs.add(dir);
             }
         };
-        new PlanApplier(PlanApplier.Ownership.CHOWN, p -> { }, recording).apply(root, plan);
+        new PlanApplier(PlanApplier.Ownership.CHOWN, p -> { }, recording, io).apply(ws, plan);
 
         assertEquals(List.of(), wrong);
         assertEquals(targets.keySet(), new HashSet<>(fileSyncs), "every file fsynced");
@@ -102,6 +121,9 @@ class PlanApplierTest {
         assertTrue(parents.size() < plan.files().size(), "the plan puts several files in one directory");
         assertEquals(parents, new HashSet<>(dirSyncs), "every directory that received a file fsynced");
         assertEquals(parents.size(), dirSyncs.size(), "each directory once, not once per file");
+        for (PlannedFile f : plan.files()) {
+            assertArrayEquals(f.bytes(), Files.readAllBytes(ws.resolve(f.path().substring(1))), f.path());
+        }
         assertNoTempFilesLeft();
     }
 
