@@ -4,7 +4,7 @@
 # stub receives its ready report with credentials live (the way the API learns of it). Two rounds of
 # new workspaces on the same agent: round 1 meets an agent that has just started (JIT cold), round 2
 # the same agent warm. Prints per round: time to all ready, p50 and max per workspace, failures,
-# p50 of the 202 answer, and the agent's RSS afterwards (50, then 100 workspaces).
+# p50 of the 202 answer, the agent's CPU time in the round and its RSS afterwards (50, then 100 workspaces).
 # The stub answers git-token after checking the callback JWT's RS256 signature, like the API's cold
 # path, with no added delay; STUB_LATENCY_MS adds a fixed delay to every git-token answer.
 # Goals: p50 <= 1 s, failures 0.  Usage: bench/provision.sh [count] [rounds]

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * of it; nobody polls the agent meanwhile. Per workspace: report received minus request sent. Then
  * checks {@code GET /workspaces/{id}} of each. Repeats for {@code rounds} rounds on the same agent
  * (new workspaces each time; the first round meets a freshly started agent) and prints one line per
- * round with the agent's RSS after it. Args: agentUrl stubUrl nodeId count [rounds [agentPid]].
+ * round with the agent's CPU time during it and its RSS after it. Args: agentUrl stubUrl nodeId count [rounds [agentPid]].
  */
 public final class ProvisionBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +44,9 @@ public final class ProvisionBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String bearer = "Bearer " + get(http, stub + "/test/node-token?node=" + node);
         for (int round = 1; round <= rounds; round++) {
+            long cpu0 = agentPid == null ? 0 : cpuMs(agentPid);
             String line = round(http, agent, stub, bearer, "bench-r" + round + "-", n);
-            String rss = agentPid == null ? "" : " agent_rss_mb=" + rssMb(agentPid);
+            String rss = agentPid == null ? "" : " agent_cpu_ms=" + (cpuMs(agentPid) - cpu0) + " agent_rss_mb=" + rssMb(agentPid);
             System.out.println("round=" + round + (round == 1 ? " agent=fresh " : " agent=warm ") + line + rss);
         }
     }
@@ -140,6 +141,13 @@ public final class ProvisionBench {
         } catch (Exception e) {
             return "unreachable";
         }
+    }
+
+    /** User + system CPU time of the process so far (clock ticks of 10 ms). */
+    private static long cpuMs(String pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private static long rssMb(String pid) throws Exception {
