@@ -35,6 +35,7 @@ public final class AgentServices implements AutoCloseable {
     private final WorkspaceStore store;
     private final WorkspaceRuntime runtime;
     private final ControlPlaneClient controlPlane;
+    private final JwksKeys jwks;
     private final JwtVerifier jwtVerifier;
     private final AgentMetrics metrics = new AgentMetrics();
     private final TokenService tokens;
@@ -47,14 +48,15 @@ public final class AgentServices implements AutoCloseable {
         this.config = config;
         this.layout = new WorkspaceLayout(config.dataDir());
         this.store = new WorkspaceStore(layout);
-        this.runtime = runtime(config, layout);
         this.controlPlane = new ControlPlaneClient(config.controlPlaneUrl(), config.httpTimeout());
-        this.jwtVerifier = new JwtVerifier(new JwksKeys(controlPlane, clock, config.jwksCacheTtl()), clock);
+        this.jwks = new JwksKeys(controlPlane, clock, config.jwksCacheTtl());
+        this.jwtVerifier = new JwtVerifier(jwks, clock);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sam-agent-worker");
             t.setDaemon(true);
             return t;
         });
+        this.runtime = runtime(config, layout, workers);
         List<String> extraHosts = config.extraHosts().orElse(List.of());
         Optional<String> nodeToken = NodeTokenSource.resolve(config);
         this.tokens = new TokenService(controlPlane, store, () -> nodeToken, clock, config.refreshMargin(), config.serveMargin(),
@@ -73,9 +75,10 @@ public final class AgentServices implements AutoCloseable {
         return s;
     }
 
-    /** Restores state, resumes unfinished provisioning, starts the refresher (which fetches tokens again). */
+    /** Restores state, fetches the control plane's JWKS, resumes unfinished provisioning, starts the refresher (which fetches tokens again). */
     public void start() {
         store.load();
+        workers.execute(jwks::prefetch);
         provisioning.resume();
         refresher.start(config.refreshCheckInterval());
     }
@@ -85,12 +88,12 @@ public final class AgentServices implements AutoCloseable {
         return config.url().orElse("http://" + config.listenAddress() + ":" + config.port());
     }
 
-    private static WorkspaceRuntime runtime(AgentConfig config, WorkspaceLayout layout) {
+    private static WorkspaceRuntime runtime(AgentConfig config, WorkspaceLayout layout, ExecutorService workers) {
         if (config.runtime() == RuntimeKind.docker) {
             return new DockerRuntime(layout, config.dockerCommand(), config.dockerImage(), config.workspaceUid(), config.workspaceGid());
         }
         return new BwrapRuntime(layout, config.bwrapCommand(), config.workspaceUid(), config.workspaceGid(), config.workspaceUser(),
-                config.helperDist(), HostTree.real());
+                config.helperDist(), HostTree.real(), workers);
     }
 
     @Override

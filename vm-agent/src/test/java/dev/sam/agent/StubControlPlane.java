@@ -47,6 +47,8 @@ public final class StubControlPlane implements AutoCloseable {
     private final Map<String, Reason> permanent = new ConcurrentHashMap<>();
     private final Map<String, List<String>> tokensIssued = new ConcurrentHashMap<>();
     private final Map<String, List<String>> reports = new ConcurrentHashMap<>();
+    /** When each workspace's first report arrived (epoch ms), for the provisioning benchmark. */
+    private final Map<String, Long> firstReportAt = new ConcurrentHashMap<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private final AtomicInteger callbackRefreshes = new AtomicInteger();
     private volatile Duration tokenLifetime = Duration.ofHours(1);
@@ -142,9 +144,15 @@ public final class StubControlPlane implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Standalone, for the benchmarks: {@code StubControlPlane <url-file>}; also mints test JWTs under /test/. */
+    /**
+     * Standalone, for the benchmarks: {@code StubControlPlane <url-file> [git-token-latency-ms]}; also
+     * mints test JWTs and lists reports under /test/.
+     */
     public static void main(String[] args) throws Exception {
         StubControlPlane cp = new StubControlPlane();
+        if (args.length > 1) {
+            cp.latency(Duration.ofMillis(Long.parseLong(args[1])));
+        }
         java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), cp.url());
         Thread.currentThread().join();
     }
@@ -160,6 +168,13 @@ public final class StubControlPlane implements AutoCloseable {
             }
             if (path.equals("/test/callback-token")) {
                 send(ex, 200, callbackToken(query.replaceFirst("^ws=", "")).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            if (path.equals("/test/reports")) {
+                // {"<ws>": {"at": <epoch ms of the first report>, "report": "<kind> <body>"}} for every workspace so far.
+                ObjectNode all = JSON.createObjectNode();
+                firstReportAt.forEach((ws, at) -> all.putObject(ws).put("at", at).put("report", reports.get(ws).get(0)));
+                send(ex, 200, JSON.writeValueAsBytes(all));
                 return;
             }
             if (path.equals(ApiPaths.JWKS)) {
@@ -195,8 +210,10 @@ public final class StubControlPlane implements AutoCloseable {
                 return;
             }
             if (!m.group(2).equals("git-token")) {
+                long at = System.currentTimeMillis();
                 reports.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                         .add(m.group(2) + " " + new String(body, StandardCharsets.UTF_8));
+                firstReportAt.putIfAbsent(id, at);
                 send(ex, 204, new byte[0]);
                 return;
             }

@@ -11,16 +11,28 @@ import dev.sam.bootstrap.Workspaces;
 import dev.sam.bootstrap.plan.BootstrapPlan;
 import dev.sam.bootstrap.plan.PlannedFile;
 import dev.sam.contract.error.Reason;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +61,69 @@ class PlanApplierTest {
         assertEquals("rw-------", perms(root.resolve("etc/sam/workspace-credential")));
         assertEquals(UID, Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));
         assertEquals("rwxr-xr-x", perms(root.resolve("usr/local/bin/git-credential-sam")));
+        assertNoTempFilesLeft();
+    }
+
+    @Test
+    void eachFileIsFsyncedBeforeItsRenameAndEachDirectoryOnceAfterItsRenames() throws Exception {
+        fsyncOrderAndCount(root.resolve("sequential"), Runnable::run);
+    }
+
+    @Test
+    void sideBySideOnAnExecutorTheOrderAndCountOfFsyncsHold() throws Exception {
+        ExecutorService io = Executors.newCachedThreadPool();
+        try {
+            fsyncOrderAndCount(root.resolve("parallel"), io);
+        } finally {
+            io.shutdown();
+        }
+    }
+
+    private void fsyncOrderAndCount(Path ws, Executor io) throws Exception {
+        Files.createDirectories(ws);
+        BootstrapPlan plan = BootstrapRenderer.render(Workspaces.withValue("ghs_x", UID, GID));
+        Map<Path, PlannedFile> targets = new HashMap<>();
+        for (PlannedFile f : plan.files()) {
+            targets.put(ws.resolve(f.path().substring(1)), f);
+        }
+        List<Path> fileSyncs = Collections.synchronizedList(new ArrayList<>());
+        List<Path> dirSyncs = Collections.synchronizedList(new ArrayList<>());
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        PlanApplier.Sync recording = new PlanApplier.Sync() {
+            @Override
+            public void file(FileChannel written, Path tmp) throws IOException {
+                PlanApplier.Sync.REAL.file(written, tmp);
+                Path target = tmp.resolveSibling(tmp.getFileName().toString().replaceFirst("^\\.(.*)\\.sam-[0-9a-f]+\\.tmp$", "$1"));
+                if (!targets.containsKey(target) || Files.exists(target)) {
+                    wrong.add("temp " + tmp + " fsynced after its target appeared, or for no planned target");
+                }
+                fileSyncs.add(target);
+            }
+
+            @Override
+            public void directory(Path dir) throws IOException {
+                PlanApplier.Sync.REAL.directory(dir);
+                for (Map.Entry<Path, PlannedFile> t : targets.entrySet()) {
+                    if (t.getKey().getParent().equals(dir)
+                            && (!Files.exists(t.getKey()) || !Arrays.equals(t.getValue().bytes(), Files.readAllBytes(t.getKey())))) {
+                        wrong.add("directory " + dir + " fsynced before " + t.getKey() + " was renamed into it");
+                    }
+                }
+                dirSyncs.add(dir);
+            }
+        };
+        new PlanApplier(PlanApplier.Ownership.CHOWN, p -> { }, recording, io).apply(ws, plan);
+
+        assertEquals(List.of(), wrong);
+        assertEquals(targets.keySet(), new HashSet<>(fileSyncs), "every file fsynced");
+        assertEquals(plan.files().size(), fileSyncs.size(), "each file once");
+        Set<Path> parents = targets.keySet().stream().map(Path::getParent).collect(Collectors.toSet());
+        assertTrue(parents.size() < plan.files().size(), "the plan puts several files in one directory");
+        assertEquals(parents, new HashSet<>(dirSyncs), "every directory that received a file fsynced");
+        assertEquals(parents.size(), dirSyncs.size(), "each directory once, not once per file");
+        for (PlannedFile f : plan.files()) {
+            assertArrayEquals(f.bytes(), Files.readAllBytes(ws.resolve(f.path().substring(1))), f.path());
+        }
         assertNoTempFilesLeft();
     }
 

@@ -35,6 +35,17 @@ public final class JwksKeys {
         this.ttl = ttl;
     }
 
+    /**
+     * Fetches the keys ahead of the first request (called at start, off the caller's thread): the
+     * first provisioning requests then do not all queue behind one JWKS fetch. A failure only logs;
+     * {@link #key} fetches again when a token arrives.
+     */
+    public void prefetch() {
+        if (keys.isEmpty()) {
+            refetch(clock.instant());
+        }
+    }
+
     public Optional<RSAPublicKey> key(String kid) {
         Instant now = clock.instant();
         if (now.isAfter(fetchedAt.plus(ttl))) {

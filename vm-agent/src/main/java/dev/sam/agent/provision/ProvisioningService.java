@@ -19,15 +19,16 @@ import dev.sam.contract.error.Reason;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
 /**
- * Provisions workspaces asynchronously: directories, the workspace credential, the files (first
- * without a token, so the helper config exists at once), the git token with bounded jittered
- * backoff, the files again with the token (each time read back), then the report to the control
- * plane. A token that cannot be had yet leaves the workspace ready with credentials pending and
- * says so (WARN log, report body, {@code GET /workspaces/{id}}); a permanent reason fails it.
+ * Provisions workspaces asynchronously: the git token (bounded jittered backoff) fetched while the
+ * directories are made, then the files written once, with the token when there is one (read back),
+ * the state persisted, and the report to the control plane. A token that cannot be had yet leaves
+ * the workspace ready with credentials pending and says so (WARN log, report body,
+ * {@code GET /workspaces/{id}}); a permanent reason fails it.
  */
 public final class ProvisioningService {
     private static final Logger LOG = Logger.getLogger(ProvisioningService.class);
@@ -63,6 +64,7 @@ public final class ProvisioningService {
 
     /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
     public WorkspaceStatus accept(ProvisionRequest request) {
+        long received = System.nanoTime();
         validate(request);
         String credential = WorkspaceCredential.generate();
         WorkspaceRecord fresh = new WorkspaceRecord(request.workspaceId(), request.repository(), request.branch(), request.env(),
@@ -70,7 +72,9 @@ public final class ProvisioningService {
         WorkspaceRecord stored = store.putIfAbsent(fresh);
         if (stored == fresh) {
             LOG.infof("provisioning workspace %s (%s)", request.workspaceId(), request.repository());
-            executor.execute(() -> provision(request.workspaceId(), credential));
+            long accepted = System.nanoTime();
+            LOG.debugf("workspace %s: accepted in %d ms", request.workspaceId(), ms(accepted - received));
+            executor.execute(() -> provision(request.workspaceId(), credential, accepted));
         } else if (request.callbackToken() != null && !request.callbackToken().equals(stored.callbackToken())) {
             store.update(stored.workspaceId(), r -> r.withCallbackToken(request.callbackToken()));
         }
@@ -91,7 +95,7 @@ public final class ProvisioningService {
                         String sha = WorkspaceCredential.sha256(credential);
                         store.update(r.workspaceId(), x -> x.withCredentialSha256(sha));
                     }
-                    provision(r.workspaceId(), credential);
+                    provision(r.workspaceId(), credential, System.nanoTime());
                 });
             }
         }
@@ -103,16 +107,23 @@ public final class ProvisioningService {
                 tokens.cached(r.workspaceId()).map(t -> t.expiresAt().toString()).orElse(null)));
     }
 
-    private void provision(String id, String credential) {
+    private void provision(String id, String credential, long accepted) {
         long start = System.nanoTime();
+        // The first token fetch runs while the directories are made: neither needs the other.
+        CompletableFuture<TokenOutcome> firstFetch = tokens.fetch(id);
         try {
             runtime.prepare(id);
         } catch (IOException | RuntimeException e) {
             LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+            firstFetch.join();
+            // No files will carry the token: do not show it as live, and let nothing refresh it.
+            tokens.invalidate(id);
+            tokens.markFailed(id, Reason.PROVISIONING_FAILED, true);
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
-        TokenOutcome outcome = fetchWithBackoff(id);
+        long prepared = System.nanoTime();
+        TokenOutcome outcome = fetchWithBackoff(id, firstFetch);
         long fetched = System.nanoTime();
         try {
             // Written once: with the token when there is one, without it (and saying so) when there is not.
@@ -122,24 +133,36 @@ public final class ProvisioningService {
             fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
             return;
         }
-        LOG.debugf("workspace %s: token %d ms, files %d ms", id, (fetched - start) / 1_000_000, (System.nanoTime() - fetched) / 1_000_000);
+        long written = System.nanoTime();
         if (outcome.token().isPresent()) {
             tokens.seed(id, outcome.token().get());
-            ready(id);
+            ready(id, () -> phases(id, accepted, start, prepared, fetched, written));
         } else if (outcome.reason().permanent()) {
             tokens.markFailed(id, outcome.reason(), true);
             fail(id, outcome.reason(), "the control plane refused a git token: " + outcome.reason().code());
         } else {
             LOG.warnf("workspace %s is ready without a git token (credentials pending: %s); retrying in the background",
                     id, tokens.reason(id).map(Reason::code).orElse(outcome.reason().code()));
-            ready(id);
+            ready(id, () -> phases(id, accepted, start, prepared, fetched, written));
         }
     }
 
-    private TokenOutcome fetchWithBackoff(String id) {
+    /** Where one provisioning's time went, for the DEBUG log (see docs/vm-agent.md, Benchmarks). */
+    private static void phases(String id, long accepted, long start, long prepared, long fetched, long written) {
+        long now = System.nanoTime();
+        LOG.debugf("workspace %s: queued %d ms, directories %d ms, token %d ms, files %d ms, state %d ms", id,
+                ms(start - accepted), ms(prepared - start), ms(fetched - prepared), ms(written - fetched), ms(now - written));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private TokenOutcome fetchWithBackoff(String id, CompletableFuture<TokenOutcome> firstFetch) {
         Backoff backoff = new Backoff(backoffInitial, backoffMax, backoffTotal);
+        CompletableFuture<TokenOutcome> fetch = firstFetch;
         while (true) {
-            TokenOutcome outcome = tokens.fetch(id).join();
+            TokenOutcome outcome = fetch.join();
             if (outcome.token().isPresent() || outcome.reason().permanent()) {
                 return outcome;
             }
@@ -148,11 +171,15 @@ public final class ProvisioningService {
                 return outcome;
             }
             sleep(delay.get());
+            fetch = tokens.fetch(id);
         }
     }
 
-    private void ready(String id) {
+    private void ready(String id, Runnable persisted) {
         WorkspaceRecord r = store.update(id, x -> x.withState(WorkspaceStatus.READY, null));
+        if (LOG.isDebugEnabled()) {
+            persisted.run();
+        }
         report(r, true, null);
     }
 

@@ -28,6 +28,7 @@ public final class WorkspaceStore {
     private final WorkspaceLayout layout;
     private final Map<String, WorkspaceRecord> byId = new ConcurrentHashMap<>();
     private final Map<String, String> idByCredentialHash = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public WorkspaceStore(WorkspaceLayout layout) {
         this.layout = layout;
@@ -67,28 +68,42 @@ public final class WorkspaceStore {
         return List.copyOf(byId.values());
     }
 
-    /** Inserts the record unless one exists; returns whichever is stored. */
+    /** Inserts the record unless one exists; returns whichever is stored. Visible only once persisted. */
     public WorkspaceRecord putIfAbsent(WorkspaceRecord record) {
-        // compute() serialises writers of one workspace only; others persist in parallel.
-        WorkspaceRecord stored = byId.computeIfAbsent(record.workspaceId(), k -> {
-            persist(record);
-            return record;
-        });
-        indexCredential(stored);
-        return stored;
+        synchronized (lock(record.workspaceId())) {
+            WorkspaceRecord stored = byId.get(record.workspaceId());
+            if (stored == null) {
+                persist(record);
+                byId.put(record.workspaceId(), record);
+                stored = record;
+            }
+            indexCredential(stored);
+            return stored;
+        }
     }
 
+    /** Applies {@code change}, persists the result, then makes it visible; writers of one workspace take turns. */
     public WorkspaceRecord update(String id, UnaryOperator<WorkspaceRecord> change) {
-        WorkspaceRecord next = byId.compute(id, (k, current) -> {
+        synchronized (lock(id)) {
+            WorkspaceRecord current = byId.get(id);
             if (current == null) {
                 throw new IllegalStateException("unknown workspace " + id);
             }
             WorkspaceRecord changed = change.apply(current);
             persist(changed);
+            byId.put(id, changed);
+            indexCredential(changed);
             return changed;
-        });
-        indexCredential(next);
-        return next;
+        }
+    }
+
+    /**
+     * One lock per workspace, held across the fsyncs of its state file. Not the map's own locks
+     * (compute holds a hash bin, shared by unrelated workspaces and by a resize): with 50 workspaces
+     * created at once, that serialised their fsyncs behind each other.
+     */
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
     }
 
     private void index(WorkspaceRecord r) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 
 /**
  * Workspaces as bubblewrap sandboxes. Each workspace's files live under its root on the host and are
@@ -63,8 +64,16 @@ public final class BwrapRuntime implements WorkspaceRuntime {
     private final Path helperDist;
     private final boolean agentIsRoot;
     private final HostTree host;
+    private final Executor io;
 
     public BwrapRuntime(WorkspaceLayout layout, String bwrap, int uid, int gid, String user, Path helperDist, HostTree host) {
+        this(layout, bwrap, uid, gid, user, helperDist, host, Runnable::run);
+    }
+
+    /** {@code io} writes a plan's files side by side (see {@link PlanApplier#forCurrentUser(Executor)}). */
+    public BwrapRuntime(WorkspaceLayout layout, String bwrap, int uid, int gid, String user, Path helperDist, HostTree host,
+            Executor io) {
+        this.io = io;
         this.layout = layout;
         this.bwrap = bwrap;
         this.uid = uid;
@@ -116,7 +125,7 @@ public final class BwrapRuntime implements WorkspaceRuntime {
             applied = new BootstrapPlan(mine, plan.gitConfig());
         }
         try {
-            PlanApplier.forCurrentUser().apply(layout.root(workspaceId), applied);
+            PlanApplier.forCurrentUser(io).apply(layout.root(workspaceId), applied);
         } catch (PlanApplyException e) {
             throw new IOException("cannot write " + e.path() + " into workspace " + workspaceId + ": " + e.getMessage(), e);
         }
