@@ -114,12 +114,8 @@ public final class ProvisioningService {
         try {
             runtime.prepare(id);
         } catch (IOException | RuntimeException e) {
-            LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
             firstFetch.join();
-            // No files will carry the token: do not show it as live, and let nothing refresh it.
-            tokens.invalidate(id);
-            tokens.markFailed(id, Reason.PROVISIONING_FAILED, true);
-            fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
+            failWithoutFiles(id, e);
             return;
         }
         long prepared = System.nanoTime();
@@ -129,8 +125,7 @@ public final class ProvisioningService {
             // Written once: with the token when there is one, without it (and saying so) when there is not.
             files.write(store.get(id).orElseThrow(), credential, outcome.token());
         } catch (IOException | RuntimeException e) {
-            LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
-            fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
+            failWithoutFiles(id, e);
             return;
         }
         long written = System.nanoTime();
@@ -181,6 +176,17 @@ public final class ProvisioningService {
             persisted.run();
         }
         report(r, true, null);
+    }
+
+    /**
+     * The workspace's files could not be made or written: no file carries the token, so it is
+     * neither shown as live nor kept, nor refreshed in the background.
+     */
+    private void failWithoutFiles(String id, Exception e) {
+        LOG.errorf("provisioning workspace %s failed: %s", id, e.getMessage());
+        tokens.invalidate(id);
+        tokens.markFailed(id, Reason.PROVISIONING_FAILED, true);
+        fail(id, Reason.PROVISIONING_FAILED, e.getMessage());
     }
 
     private void fail(String id, Reason reason, String message) {

@@ -156,6 +156,35 @@ class ProvisioningTest {
     }
 
     @Test
+    void workspaceDirectoriesThatCannotBeMadeFailWithoutALiveToken() throws Exception {
+        // A file where the workspace's directory belongs: creating its root fails.
+        Files.createDirectories(data.resolve("workspaces"));
+        Files.writeString(data.resolve("workspaces/ws-nodir"), "in the way");
+        assertFailsWithoutFiles("ws-nodir");
+    }
+
+    @Test
+    void filesThatCannotBeWrittenFailWithoutALiveToken() throws Exception {
+        // A non-empty directory where the env file goes: the rename over it fails after the token came.
+        Files.createDirectories(data.resolve("workspaces/ws-nofile/root/etc/sam/env/blocker"));
+        assertFailsWithoutFiles("ws-nofile");
+    }
+
+    private void assertFailsWithoutFiles(String id) throws Exception {
+        agent.provisioning().accept(TestAgents.request(cp, id, "acme/app"));
+        WorkspaceStatus s = TestAgents.awaitState(agent, id, WorkspaceStatus.FAILED);
+        assertEquals(Reason.PROVISIONING_FAILED.code(), s.reason());
+        assertEquals(WorkspaceStatus.CREDENTIALS_FAILED, s.credentials(), "no file carries the token: it is not live");
+        assertNull(s.tokenExpiresAt());
+        assertTrue(agent.tokens().cached(id).isEmpty(), "the fetched token is not kept");
+        TestAgents.await("failure report", Duration.ofSeconds(10),
+                () -> cp.reports(id).stream().anyMatch(x -> x.startsWith("provisioning-failed ") && x.contains("provisioning_failed")));
+        int calls = cp.gitTokenCalls(id);
+        Thread.sleep(1000);
+        assertEquals(calls, cp.gitTokenCalls(id), "a failed workspace's token is not refreshed in the background");
+    }
+
+    @Test
     void twoWorkspacesSeeOnlyTheirOwnFilesAndNotTheAgentsDataDirectory() throws Exception {
         agent.provisioning().accept(TestAgents.request(cp, "ws-a", "acme/alpha"));
         agent.provisioning().accept(TestAgents.request(cp, "ws-b", "acme/beta"));
