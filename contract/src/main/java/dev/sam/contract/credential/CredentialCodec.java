@@ -54,13 +54,45 @@ public final class CredentialCodec {
         return CredentialMessage.of(attributes);
     }
 
-    /** Reads a message from bytes. */
+    /**
+     * Reads a message from bytes, with the same rules as {@link #read(InputStream)} (bytes after the
+     * blank line are ignored). It scans the array directly: the agent parses one message per
+     * {@code /git-credential} request, and a per-byte stream costs more than the rest of the answer.
+     */
     public static CredentialMessage read(byte[] bytes) {
-        try {
-            return read(new java.io.ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        List<CredentialMessage.Attribute> attributes = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (i >= MAX_MESSAGE_BYTES) {
+                throw new CredentialFormatException("credential message longer than " + MAX_MESSAGE_BYTES + " bytes");
+            }
+            byte b = bytes[i];
+            if (b == 0) {
+                throw new CredentialFormatException("NUL byte in credential input");
+            }
+            if (b != '\n') {
+                continue;
+            }
+            String text = line(bytes, start, i);
+            start = i + 1;
+            if (text.isEmpty()) {
+                return CredentialMessage.of(attributes);
+            }
+            attributes.add(parse(text));
         }
+        if (start < bytes.length) {
+            String text = line(bytes, start, bytes.length);
+            if (!text.isEmpty()) {
+                attributes.add(parse(text));
+            }
+        }
+        return CredentialMessage.of(attributes);
+    }
+
+    /** The line {@code bytes[from, to)} as text, without one trailing CR. */
+    private static String line(byte[] bytes, int from, int to) {
+        int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
+        return new String(bytes, from, end - from, StandardCharsets.UTF_8);
     }
 
     /** Writes every attribute, then no blank line: git's helpers end their answer at end of output. */

@@ -105,6 +105,44 @@ class CredentialCodecTest {
         assertFalse(s.contains("ghs_"), s);
     }
 
+    @Test
+    void byteArrayReaderAgreesWithStreamReaderOnEdgeCases() throws IOException {
+        int max = CredentialCodec.MAX_MESSAGE_BYTES;
+        String atLimit = "path=" + "a".repeat(max - "path=".length() - 1) + "\n";
+        List<String> inputs = List.of("", "\n", "\r\n", "\r\n\r\n", "host=a", "host=a\r", "host=a\r\n\r\nhost=b\n",
+                "host=a\rb\n", "host=a\n\nthen garbage without equals\n", "path=caf\u00e9/\u65e5\u672c\n", "k=\n=v\n",
+                "host=a\nno-equals", "x=y\u0000\n", "host=a\n\n\u0000", atLimit, atLimit + "\nmore=after-the-end\n",
+                atLimit.substring(0, atLimit.length() - 1) + "b\n", "path=" + "a".repeat(max) + "\n");
+        for (String input : inputs) {
+            byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+            String fromStream = outcome(() -> CredentialCodec.read(new ByteArrayInputStream(bytes)));
+            String fromArray = outcome(() -> CredentialCodec.read(bytes));
+            assertEquals(fromStream, fromArray, "input of " + bytes.length + " bytes: " + input.substring(0, Math.min(40, input.length())));
+        }
+        assertEquals("host=a|", outcome(() -> CredentialCodec.read("host=a\r\n\r\nhost=b\n".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(max, atLimit.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals("CredentialFormatException", outcome(() -> CredentialCodec.read((atLimit.substring(0, atLimit.length() - 1) + "b\n")
+                .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private interface Reader {
+        CredentialMessage read() throws IOException;
+    }
+
+    /** A message as its attributes (a long value as its length and hash) or the exception type it raised. */
+    private static String outcome(Reader reader) throws IOException {
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (CredentialMessage.Attribute a : reader.read().attributes()) {
+                String v = a.value().length() <= 40 ? a.value() : a.value().length() + " chars #" + a.value().hashCode();
+                sb.append(a.key()).append('=').append(v).append('|');
+            }
+            return sb.toString();
+        } catch (CredentialFormatException e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
     private static CredentialMessage read(String text) {
         return CredentialCodec.read(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The logic behind {@code /git-credential}: the workspace is identified by its credential alone; a
@@ -28,6 +29,12 @@ public final class GitCredentialService {
     private final WorkspaceStore store;
     private final TokenService tokens;
     private final Set<String> hosts = new LinkedHashSet<>();
+    /** Per workspace: the last answer encoded, valid while the token is the same object and the host the same. */
+    private final ConcurrentHashMap<String, EncodedAnswer> encoded = new ConcurrentHashMap<>();
+
+    /** git's answer for {@code host} with {@code token}, as bytes. */
+    private record EncodedAnswer(CachedToken token, String host, byte[] bytes) {
+    }
 
     public GitCredentialService(WorkspaceStore store, TokenService tokens, List<String> extraHosts) {
         this.store = store;
@@ -89,17 +96,31 @@ public final class GitCredentialService {
             outcome = TokenOutcome.of(cached.get());
         }
         if (outcome.token().isPresent()) {
-            CachedToken t = outcome.token().get();
-            CredentialMessage answer = CredentialMessage.builder()
-                    .add(CredentialMessage.PROTOCOL, HTTPS)
-                    .add(CredentialMessage.HOST, request.host().orElseThrow())
-                    .add(CredentialMessage.USERNAME, AgentPaths.TOKEN_USERNAME)
-                    .add(CredentialMessage.PASSWORD, t.token())
-                    .add(CredentialMessage.PASSWORD_EXPIRY_UTC, t.expiresAt().getEpochSecond())
-                    .build();
-            return CredentialAnswer.ok(CredentialCodec.toBytes(answer));
+            return CredentialAnswer.ok(encode(ws.get().workspaceId(), request.host().orElseThrow(), outcome.token().get()));
         }
         return refusal(outcome);
+    }
+
+    /**
+     * The answer's bytes, encoded once per token and host: a warm request then costs a lookup, not a
+     * message build and a character check of every value. A refreshed or erased token is a new
+     * object (or none), so a stale encoding is never served.
+     */
+    private byte[] encode(String workspaceId, String host, CachedToken t) {
+        EncodedAnswer e = encoded.get(workspaceId);
+        if (e != null && e.token() == t && e.host().equals(host)) {
+            return e.bytes();
+        }
+        CredentialMessage answer = CredentialMessage.builder()
+                .add(CredentialMessage.PROTOCOL, HTTPS)
+                .add(CredentialMessage.HOST, host)
+                .add(CredentialMessage.USERNAME, AgentPaths.TOKEN_USERNAME)
+                .add(CredentialMessage.PASSWORD, t.token())
+                .add(CredentialMessage.PASSWORD_EXPIRY_UTC, t.expiresAt().getEpochSecond())
+                .build();
+        byte[] bytes = CredentialCodec.toBytes(answer);
+        encoded.put(workspaceId, new EncodedAnswer(t, host, bytes));
+        return bytes;
     }
 
     public CredentialAnswer erase(String authorization, String claimedWorkspace) {
@@ -111,6 +132,7 @@ public final class GitCredentialService {
             return CredentialAnswer.error(403, ErrorBody.of(Reason.FORBIDDEN, "this credential belongs to another workspace"), Optional.empty());
         }
         tokens.invalidate(ws.get().workspaceId());
+        encoded.remove(ws.get().workspaceId());
         return CredentialAnswer.ok(new byte[0]);
     }
 
