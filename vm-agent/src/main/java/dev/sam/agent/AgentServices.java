@@ -11,6 +11,7 @@ import dev.sam.agent.credential.BackgroundRefresher;
 import dev.sam.agent.credential.GitCredentialService;
 import dev.sam.agent.credential.TokenService;
 import dev.sam.agent.provision.ProvisioningService;
+import dev.sam.agent.provision.ProvisioningWarmup;
 import dev.sam.agent.provision.WorkspaceFiles;
 import dev.sam.agent.runtime.WorkspaceRuntime;
 import dev.sam.agent.runtime.bwrap.BwrapRuntime;
@@ -78,7 +79,10 @@ public final class AgentServices implements AutoCloseable {
     /** Restores state, fetches the control plane's JWKS, resumes unfinished provisioning, starts the refresher (which fetches tokens again). */
     public void start() {
         store.load();
-        workers.execute(jwks::prefetch);
+        workers.execute(() -> {
+            jwks.prefetch();
+            ProvisioningWarmup.run(jwks, agentUrl(config), config.workspaceUid(), config.workspaceGid());
+        });
         provisioning.resume();
         refresher.start(config.refreshCheckInterval());
     }

@@ -46,6 +46,11 @@ public final class JwksKeys {
         }
     }
 
+    /** Any key already fetched, without fetching: for warming the signature check at start-up. */
+    public Optional<RSAPublicKey> anyFetchedKey() {
+        return keys.values().stream().findFirst();
+    }
+
     public Optional<RSAPublicKey> key(String kid) {
         Instant now = clock.instant();
         if (now.isAfter(fetchedAt.plus(ttl))) {

@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/workspaces")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Inject
     AgentServices services;
