@@ -24,8 +24,13 @@ import java.util.concurrent.TimeUnit;
 final class TerminalClient {
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    /** Ctrl-D: a terminal's end-of-file character. */
-    static final String END_OF_FILE = "\u0004";
+    /**
+     * Typed after piped input ends: a newline to finish a last line without one, then {@code exit}.
+     * Not Ctrl-D: typed ahead while the shell is still starting, the terminal turns it into an
+     * end-of-file mark that readline's switch to raw mode can drop (seen in CI), leaving the shell
+     * waiting forever; a typed command is only ever read as one.
+     */
+    static final String END_OF_INPUT = "\nexit\n";
 
     private TerminalClient() {
     }
@@ -79,9 +84,9 @@ final class TerminalClient {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 send(socket, PtyFrame.input(new String(buf, 0, n)));
             }
-            // End of input (a pipe or a file, not a terminal): the end-of-file key, so the remote
-            // shell finishes what it was given, exits, and the session ends like `bash < file`.
-            send(socket, PtyFrame.input(END_OF_FILE));
+            // End of input (a pipe or a file, not a terminal): the shell finishes what it was given,
+            // then exits, and the session ends like `bash < file`.
+            send(socket, PtyFrame.input(END_OF_INPUT));
         } catch (IOException | RuntimeException e) {
             // The session ended; the main loop sees the close.
         }
