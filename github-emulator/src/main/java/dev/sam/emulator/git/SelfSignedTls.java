@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -37,6 +38,7 @@ public final class SelfSignedTls {
     public static SelfSignedTls generate(Path dir) {
         try {
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
             String pass = HexFormat.of().formatHex(random);
@@ -50,6 +52,7 @@ public final class SelfSignedTls {
             keytool(pass, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
                     "-dname", "CN=SAM GitHub emulator", "-ext", "bc:c", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                     "-storetype", "PKCS12", "-keystore", server.toString());
+            Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rw-------"));
             keytool(pass, "-exportcert", "-rfc", "-alias", "server", "-keystore", server.toString(), "-file", caPem.toString());
             return new SelfSignedTls(caPem, context(server, pass.toCharArray()));
         } catch (IOException e) {
@@ -80,15 +83,20 @@ public final class SelfSignedTls {
         }
     }
 
+    private static final String PASS_ENV = "SAM_EMULATOR_KEYSTORE_PASS";
+
     private static void keytool(String pass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         command.addAll(List.of(args));
-        command.addAll(List.of("-storepass", pass));
+        // The password reaches keytool through its environment (":env"), never its argv.
+        command.addAll(List.of("-storepass:env", PASS_ENV));
         if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keypass", pass));
+            command.addAll(List.of("-keypass:env", PASS_ENV));
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put(PASS_ENV, pass);
+        Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         try {
