@@ -1,6 +1,7 @@
 package dev.sam.e2e;
 
 import dev.sam.e2e.stack.StackArtifacts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +35,21 @@ class DemoIT {
 
     @TempDir
     Path temp;
+    /** The demo under test; a failed test must not leave it (and its stack) running. */
+    private Process demo;
+
+    @AfterEach
+    void killWhatIsLeft() {
+        if (demo != null && demo.isAlive()) {
+            demo.descendants().forEach(ProcessHandle::destroyForcibly);
+            demo.destroyForcibly();
+        }
+    }
 
     @Test
     void shellWithPipedInputRunsItInTheWorkspaceAndEndsAtEndOfInput() throws Exception {
         Path runs = runsDir();
-        Process demo = start(runs, "--shell", "--repo", SeedRepository.create(temp, "demo/seed").toString());
+        demo = start(runs, "--shell", "--repo", SeedRepository.create(temp, "demo/seed").toString());
         try (OutputStream in = demo.getOutputStream()) {
             in.write("echo \"answer:$((6*7)) token-length:${#GH_TOKEN}\"\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -55,7 +66,7 @@ class DemoIT {
     @Test
     void sigtermStopsEverythingAndSaysInterrupted() throws Exception {
         Path runs = runsDir();
-        Process demo = start(runs, "--repo", SeedRepository.create(temp, "demo/seed").toString());
+        demo = start(runs, "--repo", SeedRepository.create(temp, "demo/seed").toString());
         demo.getOutputStream().close();
         Output out = Output.drain(demo);
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
@@ -74,6 +85,34 @@ class DemoIT {
         assertFalse(out.text().contains("FAILED"), "an interruption is not a failure:\n" + out.text());
         assertFalse(out.text().contains("SAM demo: OK"), out.text());
         List<Long> alive = started.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        assertTrue(alive.isEmpty(), "processes left running: " + alive);
+        FileChecks.assertOnlyPrivateLogsLeft(onlyRun(runs));
+    }
+
+    @Test
+    void sigtermWhileStartingStopsWhatHasStarted() throws Exception {
+        Path runs = runsDir();
+        demo = start(runs, "--repo", SeedRepository.create(temp, "demo/seed").toString());
+        demo.getOutputStream().close();
+        Output out = Output.drain(demo);
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        // The emulator runs and the API is being started: the stack is half up.
+        while (!out.text().contains("starting the API") && demo.isAlive() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertTrue(demo.isAlive() && out.text().contains("starting the API"), out.text());
+        List<ProcessHandle> started = demo.descendants().toList();
+        assertFalse(started.isEmpty(), "the emulator is running");
+
+        demo.toHandle().destroy();
+        assertTrue(demo.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "the demo did not stop on SIGTERM:\n" + out.text());
+        out.join();
+        assertEquals(SIGTERM_STATUS, demo.exitValue(), out.text());
+        assertTrue(out.text().contains("interrupted: stopping the stack"), out.text());
+        assertFalse(out.text().contains("FAILED"), out.text());
+        Thread.sleep(500);
+        List<Long> alive = java.util.stream.Stream.concat(started.stream(), demo.descendants())
+                .filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
         assertTrue(alive.isEmpty(), "processes left running: " + alive);
         FileChecks.assertOnlyPrivateLogsLeft(onlyRun(runs));
     }

@@ -74,6 +74,14 @@ class WorkspacesIsolatedIT {
             PtySession.Typed peek = ptyA.type("ls -A " + stack.agentDataDir() + " 2>/dev/null | wc -l; cat "
                     + stack.hostPath(b, WorkspacePaths.ENV_FILE) + " 2>/dev/null | wc -c", WAIT);
             assertEquals("0\n0", peek.output().replace(" ", ""));
+
+            // Nor what the run keeps beside the agent (another stack on the same host looks the same
+            // from a sandbox): the API's keys and database, the emulator's key store, the node token.
+            String run = stack.runDir().toString();
+            PtySession.Typed beside = ptyA.type("for d in api emulator agent agent/secrets; do ls " + run + "/$d >/dev/null 2>&1"
+                    + " && echo \"$d listable\"; done; cat " + run + "/emulator/tls/server.p12 " + run + "/agent/secrets/node-token"
+                    + " 2>/dev/null | wc -c", WAIT);
+            assertEquals("0", beside.output().strip(), "the run's private parts from inside a workspace: " + beside.output());
         }
         try (AcpSession acpA = stack.openAcp(a); AcpSession acpB = stack.openAcp(b)) {
             var reportA = acpA.environmentReport();

@@ -70,6 +70,9 @@ public final class Demo {
         if (!Files.exists(repo.resolve(".git")) && !Files.isRegularFile(repo.resolve("HEAD"))) {
             return usage(repo + " is not a git repository");
         }
+        if (!hasCommits(repo)) {
+            return usage(repo + " has no commits yet: there is nothing to clone");
+        }
         Path runs = runsRoot(root);
         Path runDir = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         int swept = RunDirectory.sweepAbandoned(runs, runDir);
@@ -83,13 +86,13 @@ public final class Demo {
             LocalStack stack = started.getAndSet(null);
             if (stack != null) {
                 say("interrupted: stopping the stack");
-                stop(stack);
+                stack.close();
             }
         }, "sam-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            LocalStack stack = LocalStack.start(StackArtifacts.of(root), StackOptions.defaults(), runDir, Demo::say);
-            started.set(stack);
+            // Handed over before anything starts: a signal during start-up stops what has started.
+            LocalStack stack = LocalStack.start(StackArtifacts.of(root), StackOptions.defaults(), runDir, Demo::say, started::set);
             return demo(stack, repo, shell);
         } catch (RuntimeException | AssertionError e) {
             if (interrupted.get()) {
@@ -190,9 +193,33 @@ public final class Demo {
     private static int usage(String error) {
         if (error != null) {
             System.err.println("sam demo: " + error);
+            System.err.println("usage: ./sam demo [--repo PATH] [--shell]   (./sam demo --help)");
+            return 2;
         }
-        System.err.println("usage: ./sam demo [--repo PATH] [--shell]");
-        return error == null ? 0 : 2;
+        System.out.print("""
+                usage: ./sam demo [--repo PATH] [--shell]
+                  Starts the GitHub emulator, the API and a VM agent on this machine, serves a repository,
+                  creates a workspace, clones it there through git-credential-sam and shows GH_TOKEN in a
+                  terminal and a coding-agent session; then stops everything (only logs are kept).
+                  --repo PATH  serve this local git repository (default: this checkout)
+                  --shell      attach this terminal to a workspace terminal instead; exit it to stop
+                               (piped input is typed into the workspace shell, which exits at its end)
+                """);
+        return 0;
+    }
+
+    /** git rev-parse HEAD succeeds: the repository has at least one commit to serve. */
+    private static boolean hasCommits(Path repo) {
+        try {
+            Process p = new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "--verify", "-q", "HEAD")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
 }

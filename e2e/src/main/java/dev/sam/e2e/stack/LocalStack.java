@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final Path runDir;
     private java.nio.channels.FileLock lock;
+    private boolean closed;
     private final HttpJson http = new HttpJson();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final String adminKey;
@@ -82,11 +83,23 @@ public final class LocalStack implements AutoCloseable {
      * the emulator's CA certificate there); stops what was started if any part fails.
      */
     public static LocalStack start(StackArtifacts artifacts, StackOptions options, Path runDir, Progress progress) {
+        return start(artifacts, options, runDir, progress, stack -> { });
+    }
+
+    /**
+     * As {@link #start(StackArtifacts, StackOptions, Path, Progress)}, handing the stack to
+     * {@code created} before anything starts: a shutdown hook that holds it can stop a stack that is
+     * still starting ({@link #close} waits for a service being launched, and no service starts after it).
+     */
+    public static LocalStack start(StackArtifacts artifacts, StackOptions options, Path runDir, Progress progress,
+            java.util.function.Consumer<LocalStack> created) {
         artifacts.verify();
         LocalStack stack = new LocalStack(artifacts, options, runDir, progress);
+        created.accept(stack);
         try {
             openDirectory(runDir);
             stack.lock = RunDirectory.claim(runDir);
+            stack.privateDirectories();
             stack.startEmulator();
             stack.startApi();
             stack.registerNode();
@@ -190,7 +203,10 @@ public final class LocalStack implements AutoCloseable {
         p.awaitReady(START_TIMEOUT, () -> http.ok(agentUrl.resolve("/q/health/ready")));
     }
 
-    private ServiceProcess launch(String name, List<String> command, Map<String, String> env) {
+    private synchronized ServiceProcess launch(String name, List<String> command, Map<String, String> env) {
+        if (closed) {
+            throw new StackException("the stack is stopping: " + name + " not started");
+        }
         ServiceProcess old = services.remove(name);
         if (old != null) {
             old.close();
@@ -381,7 +397,8 @@ public final class LocalStack implements AutoCloseable {
      * deletes everything of the run but its logs (keys, node token, workspaces' env files).
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         List<String> order = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(order);
         StackException failure = null;
@@ -407,6 +424,28 @@ public final class LocalStack implements AutoCloseable {
                 // Closing the channel releases the lock; the JVM's exit would do the same.
             }
             lock = null;
+        }
+    }
+
+    /**
+     * The run directory stays searchable (the workspace user's sandbox launcher reaches its
+     * workspace through it), but what lies in it is not listable or readable by others: the API's
+     * keys and database (which names every workspace), the emulator's key store and repositories.
+     * The agent's side is searchable only, down to workspaces whose ids cannot be guessed.
+     */
+    private void privateDirectories() {
+        try {
+            for (String dir : List.of("api", "emulator", "agent/secrets")) {
+                Path p = runDir.resolve(dir);
+                Files.createDirectories(p);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+            }
+            for (Path p : List.of(runDir.resolve("agent"), agentDataDir())) {
+                Files.createDirectories(p);
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx--x--x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -41,8 +41,10 @@ public final class WorkspaceStore {
                 Files.createDirectories(dir);
             }
             Files.setPosixFilePermissions(layout.stateDir(), PosixFilePermissions.fromString("rwx------"));
-            // Searchable (not listable) so an unprivileged sandbox launcher can reach its own workspace root.
+            // Searchable (not listable) so an unprivileged sandbox launcher can reach its own workspace
+            // root; the data directory too, so nobody lists the state or workspaces directories' names.
             Files.setPosixFilePermissions(layout.workspacesDir(), PosixFilePermissions.fromString("rwx--x--x"));
+            Files.setPosixFilePermissions(layout.dataDir(), PosixFilePermissions.fromString("rwx--x--x"));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.stateDir(), "*.json")) {
                 for (Path f : files) {
                     WorkspaceRecord r = JSON.readValue(f.toFile(), WorkspaceRecord.class);
