@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.contract.pty.PtyFrame;
 import dev.sam.contract.session.SessionPaths;
-import dev.sam.e2e.session.SessionSocket;
+import dev.sam.contract.session.SessionSocket;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.sam.e2e.session;
 
+import dev.sam.contract.session.SessionSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.contract.pty.PtyFrame;

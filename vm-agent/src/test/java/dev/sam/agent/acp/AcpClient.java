@@ -2,7 +2,7 @@ package dev.sam.agent.acp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sam.agent.session.SessionClient;
+import dev.sam.contract.session.SessionSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +12,12 @@ import java.util.List;
 final class AcpClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(90);
-    final SessionClient socket;
+    final SessionSocket socket;
     final List<JsonNode> received = new ArrayList<>();
     private int nextId = 1;
 
     AcpClient(URI uri, String bearer) throws Exception {
-        socket = SessionClient.connect(uri, bearer);
+        socket = SessionSocket.connect(uri, bearer);
     }
 
     /** Sends a request and returns its response; notifications that arrive first are kept in {@link #received}. */
@@ -25,7 +25,7 @@ final class AcpClient implements AutoCloseable {
         int id = nextId++;
         socket.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
         while (true) {
-            JsonNode m = JSON.readTree(socket.next(WAIT));
+            JsonNode m = JSON.readTree(socket.take(WAIT));
             received.add(m);
             if (m.path("id").asInt(-1) == id && (m.has("result") || m.has("error"))) {
                 return m;

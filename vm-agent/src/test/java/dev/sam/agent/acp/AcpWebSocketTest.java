@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sam.agent.AgentServices;
-import dev.sam.agent.session.SessionClient;
+import dev.sam.contract.session.SessionSocket;
 import dev.sam.agent.session.SessionFixtures;
 import dev.sam.agent.session.SessionTestResource;
 import dev.sam.contract.bootstrap.TokenEnvNames;
@@ -98,7 +98,7 @@ class AcpWebSocketTest {
         Files.setAttribute(bashrc, "unix:uid", agent.config().workspaceUid());
         try (AcpClient c = new AcpClient(acp("ws-noisy"), SessionFixtures.sessionToken("ws-noisy"))) {
             c.socket.send("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{}}}");
-            String first = c.socket.next(AcpClient.WAIT);
+            String first = c.socket.take(AcpClient.WAIT);
             JsonNode frame = AcpClient.JSON.readTree(first);
             assertTrue(first.startsWith("{"), "first bytes are a JSON-RPC frame: " + first);
             assertEquals("2.0", frame.path("jsonrpc").asText());
@@ -112,8 +112,8 @@ class AcpWebSocketTest {
     void anUnknownAgentNameIsRefused() throws Exception {
         SessionFixtures.ready(agent, "ws-acp");
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + SessionPaths.acp("ws-acp") + "?agent=rm-rf");
-        try (SessionClient c = SessionClient.connect(uri, SessionFixtures.sessionToken("ws-acp"))) {
-            SessionClient.Closed closed = c.awaitClosed(Duration.ofSeconds(30));
+        try (SessionSocket c = SessionSocket.connect(uri, SessionFixtures.sessionToken("ws-acp"))) {
+            SessionSocket.Closed closed = c.awaitClosed(Duration.ofSeconds(30));
             assertEquals(SessionCloseCodes.POLICY_VIOLATION, closed.code());
             assertEquals("{\"reason\":\"invalid_request\"}", closed.reason());
         }
@@ -128,7 +128,7 @@ class AcpWebSocketTest {
             // Stand-in for a crash: the agent process is killed from outside.
             ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("").contains("acp-test-agent.jar"))
                     .forEach(ProcessHandle::destroyForcibly);
-            SessionClient.Closed closed = c.socket.awaitClosed(Duration.ofSeconds(60));
+            SessionSocket.Closed closed = c.socket.awaitClosed(Duration.ofSeconds(60));
             assertEquals(SessionCloseCodes.NORMAL, closed.code());
             assertTrue(closed.reason().startsWith("{\"reason\":\"exited\",\"code\":"), closed.reason());
             dev.sam.agent.TestAgents.await("session gone", Duration.ofSeconds(10), () -> m.count("ws-acp") == 0);

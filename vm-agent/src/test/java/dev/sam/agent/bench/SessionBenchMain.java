@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
-import dev.sam.agent.session.SessionClient;
+import dev.sam.contract.session.SessionSocket;
 import dev.sam.contract.agent.AgentPaths;
 import dev.sam.contract.api.ApiPaths;
 import dev.sam.contract.pty.PtyFrame;
@@ -121,7 +121,7 @@ public final class SessionBenchMain {
     private static List<Double> ptyOnce(URI uri, String token, int keys) throws Exception {
         List<Double> out = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (SessionClient c = SessionClient.connect(uri, token)) {
+        try (SessionSocket c = SessionSocket.connect(uri, token)) {
             nextOutput(c);
             out.add((System.nanoTime() - t0) / 1e6);
             Thread.sleep(300); // let the rest of the prompt arrive
@@ -138,9 +138,9 @@ public final class SessionBenchMain {
         return out;
     }
 
-    private static void nextOutput(SessionClient c) throws Exception {
+    private static void nextOutput(SessionSocket c) throws Exception {
         while (true) {
-            JsonNode f = JSON.readTree(c.next(Duration.ofSeconds(30)));
+            JsonNode f = JSON.readTree(c.take(Duration.ofSeconds(30)));
             if (PtyFrame.OUTPUT.equals(f.path("type").asText())) {
                 return;
             }
@@ -149,11 +149,11 @@ public final class SessionBenchMain {
 
     private static double acpOnce(URI uri, String token) throws Exception {
         long t0 = System.nanoTime();
-        try (SessionClient c = SessionClient.connect(uri, token)) {
+        try (SessionSocket c = SessionSocket.connect(uri, token)) {
             c.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{}}}");
-            c.next(Duration.ofSeconds(60));
+            c.take(Duration.ofSeconds(60));
             c.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/new\",\"params\":{\"cwd\":\"/workspace\",\"mcpServers\":[]}}");
-            while (JSON.readTree(c.next(Duration.ofSeconds(60))).path("id").asInt() != 2) {
+            while (JSON.readTree(c.take(Duration.ofSeconds(60))).path("id").asInt() != 2) {
                 // notifications
             }
             return (System.nanoTime() - t0) / 1e6;

@@ -2,7 +2,7 @@ package dev.sam.agent.pty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.agent.TestAgents;
-import dev.sam.agent.session.SessionClient;
+import dev.sam.contract.session.SessionSocket;
 import dev.sam.contract.pty.PtyFrame;
 import java.net.URI;
 import java.time.Duration;
@@ -12,11 +12,11 @@ import java.util.function.Predicate;
 /** A terminal client over a real websocket: speaks {@link PtyFrame} JSON, keeps all output and the exit code. */
 public final class PtyClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    final SessionClient socket;
+    final SessionSocket socket;
     private final StringBuffer output = new StringBuffer();
     final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private PtyClient(SessionClient socket) {
+    private PtyClient(SessionSocket socket) {
         this.socket = socket;
         Thread t = new Thread(this::read, "pty-client");
         t.setDaemon(true);
@@ -24,13 +24,13 @@ public final class PtyClient implements AutoCloseable {
     }
 
     public static PtyClient connect(URI uri, String bearer) throws Exception {
-        return new PtyClient(SessionClient.connect(uri, bearer));
+        return new PtyClient(SessionSocket.connect(uri, bearer));
     }
 
     private void read() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                PtyFrame f = JSON.readValue(socket.next(Duration.ofMinutes(10)), PtyFrame.class);
+                PtyFrame f = JSON.readValue(socket.take(Duration.ofMinutes(10)), PtyFrame.class);
                 if (PtyFrame.OUTPUT.equals(f.type())) {
                     output.append(f.data());
                 } else if (PtyFrame.EXIT.equals(f.type())) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sam.agent.AgentServices;
 import dev.sam.agent.TestAgents;
-import dev.sam.agent.session.SessionClient;
+import dev.sam.contract.session.SessionSocket;
 import dev.sam.agent.session.SessionFixtures;
 import dev.sam.agent.session.SessionTestResource;
 import dev.sam.contract.pty.PtyShells;
@@ -91,7 +91,7 @@ class PtyWebSocketTest {
             c.await(o -> !o.isEmpty());
             c.type("exit 3\r");
             assertEquals(3, c.exit.get(60, TimeUnit.SECONDS));
-            SessionClient.Closed closed = c.socket.awaitClosed(Duration.ofSeconds(30));
+            SessionSocket.Closed closed = c.socket.awaitClosed(Duration.ofSeconds(30));
             assertEquals(SessionCloseCodes.NORMAL, closed.code());
             assertEquals("{\"reason\":\"exit\",\"code\":3}", closed.reason());
         }
@@ -125,8 +125,8 @@ class PtyWebSocketTest {
                 c.await(o -> !o.isEmpty());
                 open.add(c);
             }
-            try (SessionClient refused = SessionClient.connect(pty(WS, null), SessionFixtures.sessionToken(WS))) {
-                SessionClient.Closed closed = refused.awaitClosed(Duration.ofSeconds(30));
+            try (SessionSocket refused = SessionSocket.connect(pty(WS, null), SessionFixtures.sessionToken(WS))) {
+                SessionSocket.Closed closed = refused.awaitClosed(Duration.ofSeconds(30));
                 assertEquals(SessionCloseCodes.TRY_AGAIN_LATER, closed.code());
                 assertEquals("{\"reason\":\"limit_reached\"}", closed.reason());
             }

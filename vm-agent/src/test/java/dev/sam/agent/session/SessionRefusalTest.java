@@ -1,5 +1,6 @@
 package dev.sam.agent.session;
 
+import dev.sam.contract.session.SessionSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,8 +92,8 @@ class SessionRefusalTest {
         SessionFixtures.ready(agent, OTHER);
         long sandboxesBefore = sandboxes();
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + path);
-        try (SessionClient c = SessionClient.connect(uri, token(kind))) {
-            SessionClient.Closed closed = c.awaitClosed(Duration.ofSeconds(30));
+        try (SessionSocket c = SessionSocket.connect(uri, token(kind))) {
+            SessionSocket.Closed closed = c.awaitClosed(Duration.ofSeconds(30));
             assertEquals(SessionCloseCodes.POLICY_VIOLATION, closed.code());
             assertEquals("{\"reason\":\"" + reason.code() + "\"}", closed.reason());
             assertEquals(0, c.all().size(), "not a single frame before the close");
