@@ -81,10 +81,14 @@ public final class Demo {
         }
         AtomicReference<LocalStack> started = new AtomicReference<>();
         AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean stopped = new AtomicBoolean();
+        // Also runs at every normal exit; it acts only when the run has not finished stopping. A
+        // stop already under way on the main thread holds the stack's lock, so close() here waits
+        // for it: the JVM never exits half-way through a stop.
         Thread stopper = new Thread(() -> {
             interrupted.set(true);
-            LocalStack stack = started.getAndSet(null);
-            if (stack != null) {
+            LocalStack stack = started.get();
+            if (stack != null && !stopped.get()) {
                 say("interrupted: stopping the stack");
                 stack.close();
             }
@@ -103,7 +107,14 @@ public final class Demo {
             System.err.println("sam demo: logs are in " + runDir.resolve("logs"));
             return 1;
         } finally {
-            stop(started.getAndSet(null));
+            LocalStack stack = started.get();
+            if (stack != null) {
+                if (!interrupted.get()) {
+                    say("stopping the stack");
+                }
+                stack.close(); // idempotent; waits for a stop the hook has begun
+            }
+            stopped.set(true);
         }
     }
 
@@ -178,13 +189,6 @@ public final class Demo {
                 .map(t -> t.path("expires_at").asText()).findFirst().orElse("(unknown)");
     }
 
-    private static void stop(LocalStack stack) {
-        if (stack != null) {
-            say("stopping the stack");
-            stack.close();
-        }
-    }
-
     static void say(String line) {
         System.out.println("[sam demo] " + line);
         System.out.flush();
@@ -196,15 +200,7 @@ public final class Demo {
             System.err.println("usage: ./sam demo [--repo PATH] [--shell]   (./sam demo --help)");
             return 2;
         }
-        System.out.print("""
-                usage: ./sam demo [--repo PATH] [--shell]
-                  Starts the GitHub emulator, the API and a VM agent on this machine, serves a repository,
-                  creates a workspace, clones it there through git-credential-sam and shows GH_TOKEN in a
-                  terminal and a coding-agent session; then stops everything (only logs are kept).
-                  --repo PATH  serve this local git repository (default: this checkout)
-                  --shell      attach this terminal to a workspace terminal instead; exit it to stop
-                               (piped input is typed into the workspace shell, which exits at its end)
-                """);
+        System.out.println("usage: ./sam demo [--repo PATH] [--shell]   (the options: ./sam demo --help)");
         return 0;
     }
 
