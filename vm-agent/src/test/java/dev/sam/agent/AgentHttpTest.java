@@ -176,7 +176,11 @@ class AgentHttpTest {
         String m = provision("ws-m", "acme/app");
         given().header("Authorization", m).body(ask("https", "github.com")).post(AgentPaths.GIT_CREDENTIAL).then().statusCode(200);
         given().get("/metrics").then().statusCode(200).body("token_cache_hits", org.hamcrest.Matchers.greaterThan(0));
-        given().post("/ping").then().statusCode(200);
+    }
+
+    @Test
+    void pingAnswersAFixedBodyWithoutAuthentication() {
+        given().body(ask("https", "github.com")).post("/ping").then().statusCode(200).body(equalTo("pong\n"));
     }
 
     @Test
