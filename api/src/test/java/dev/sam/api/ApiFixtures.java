@@ -27,8 +27,12 @@ public final class ApiFixtures {
     private ApiFixtures() {
     }
 
+    /**
+     * Always above {@link Integer#MAX_VALUE}: GitHub's installation ids outgrow 32 bits, and REST Assured's JSON path
+     * reads smaller numbers as {@code Integer}, which would make {@code hasItem(long)} fail now and then.
+     */
     public static long uniqueInstallationId() {
-        return ThreadLocalRandom.current().nextLong(10_000_000L, 1_000_000_000_000L);
+        return ThreadLocalRandom.current().nextLong(1L << 32, 1_000_000_000_000L);
     }
 
     public static String uniqueOwner() {
