@@ -139,11 +139,16 @@ public final class PlanApplier {
         for (PlannedFile f : files) {
             checkOwner(f); // before writing anything, so a plan is applied whole or not started
         }
-        List<Staged> staged = new ArrayList<>();
+        List<Staged> placed = new ArrayList<>();
+        List<Staged> staged = new ArrayList<>(); // the placed files that differ from their target
         List<CompletableFuture<Void>> started = new ArrayList<>();
         try {
             for (PlannedFile f : files) {
-                staged.add(place(root, f));
+                Staged s = place(root, f);
+                placed.add(s);
+                if (!alreadyAsPlanned(s.target(), f)) {
+                    staged.add(s);
+                }
             }
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (Staged s : staged) {
@@ -181,12 +186,26 @@ public final class PlanApplier {
                 deleteQuietly(s.tmp()); // gone after a successful rename; left behind only by a failure
             }
         }
-        List<Path> written = new ArrayList<>();
-        for (Staged s : staged) {
+        List<Path> targets = new ArrayList<>();
+        for (Staged s : placed) {
             verify(s.target(), s.file());
-            written.add(s.target());
+            targets.add(s.target());
         }
-        return written;
+        return targets;
+    }
+
+    /** True when {@code target} is a regular file with exactly the planned bytes, mode and owner. */
+    private static boolean alreadyAsPlanned(Path target, PlannedFile f) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(target, PosixFileAttributes.class, NOFOLLOW);
+            return a.isRegularFile() && a.size() == f.bytes().length
+                    && FileModes.fromPermissions(a.permissions()) == f.mode()
+                    && (Integer) Files.getAttribute(target, "unix:uid", NOFOLLOW) == f.uid()
+                    && (Integer) Files.getAttribute(target, "unix:gid", NOFOLLOW) == f.gid()
+                    && Arrays.equals(readAll(target), f.bytes());
+        } catch (IOException e) {
+            return false; // missing or unreadable: write it
+        }
     }
 
     /** Resolves the target (creating its parents) and names the temp file next to it. */
@@ -267,14 +286,7 @@ public final class PlanApplier {
             if (!a.isRegularFile()) {
                 throw new PlanApplyException(f.path(), Reason.PROVISIONING_FAILED, "read back: not a regular file");
             }
-            byte[] back;
-            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ, NOFOLLOW)) {
-                back = new byte[(int) ch.size()];
-                ByteBuffer buf = ByteBuffer.wrap(back);
-                while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                    // read until full
-                }
-            }
+            byte[] back = readAll(target);
             if (!Arrays.equals(back, f.bytes())) {
                 throw new PlanApplyException(f.path(), Reason.PROVISIONING_FAILED,
                         "read back " + back.length + " bytes that differ from the " + f.bytes().length + " planned");
@@ -292,6 +304,17 @@ public final class PlanApplier {
             }
         } catch (IOException e) {
             throw new PlanApplyException(f.path(), Reason.PROVISIONING_FAILED, "read back failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readAll(Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ, NOFOLLOW)) {
+            byte[] back = new byte[(int) ch.size()];
+            ByteBuffer buf = ByteBuffer.wrap(back);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read until full
+            }
+            return back;
         }
     }
 

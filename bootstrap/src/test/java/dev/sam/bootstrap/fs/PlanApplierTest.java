@@ -128,6 +128,49 @@ class PlanApplierTest {
     }
 
     @Test
+    void reapplyingKeepsEachUnchangedFileInodeAndReplacesOnlyWhatChanged() throws Exception {
+        BootstrapPlan first = BootstrapRenderer.render(Workspaces.withValue("ghs_first", UID, GID));
+        BootstrapPlan second = BootstrapRenderer.render(Workspaces.withValue("ghs_second", UID, GID));
+        chowning().apply(root, first);
+        Files.setPosixFilePermissions(root.resolve("usr/local/bin/gh"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Map<String, Object> inodes = new HashMap<>();
+        Set<String> changed = new HashSet<>();
+        for (int i = 0; i < first.files().size(); i++) {
+            PlannedFile f = first.files().get(i);
+            inodes.put(f.path(), Files.getAttribute(root.resolve(f.path().substring(1)), "unix:ino"));
+            if (!Arrays.equals(f.bytes(), second.files().get(i).bytes())) {
+                changed.add(f.path());
+            }
+        }
+        changed.add("/usr/local/bin/gh"); // same bytes, wrong mode: rewritten too
+        assertTrue(changed.contains("/etc/sam/env") && changed.size() < first.files().size(), changed.toString());
+        List<Path> fileSyncs = Collections.synchronizedList(new ArrayList<>());
+        PlanApplier.Sync recording = new PlanApplier.Sync() {
+            @Override
+            public void file(FileChannel written, Path tmp) throws IOException {
+                fileSyncs.add(tmp);
+            }
+
+            @Override
+            public void directory(Path dir) {
+            }
+        };
+
+        List<Path> targets = new PlanApplier(PlanApplier.Ownership.CHOWN, p -> { }, recording).apply(root, second);
+
+        assertEquals(second.files().size(), targets.size(), "every target is returned, read back");
+        for (PlannedFile f : second.files()) {
+            Path p = root.resolve(f.path().substring(1));
+            assertArrayEquals(f.bytes(), Files.readAllBytes(p), f.path());
+            assertEquals(f.mode(), FileModes.fromPermissions(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)), f.path());
+            boolean sameInode = inodes.get(f.path()).equals(Files.getAttribute(p, "unix:ino"));
+            assertEquals(!changed.contains(f.path()), sameInode, f.path() + (sameInode ? " kept" : " replaced"));
+        }
+        assertEquals(changed.size(), fileSyncs.size(), "only changed files are written");
+        assertNoTempFilesLeft();
+    }
+
+    @Test
     void rejectsDotDotAndWritesNothingOutsideTheRoot() throws Exception {
         Path inner = Files.createDirectory(root.resolve("ws"));
         for (String bad : List.of("/etc/../../escaped", "/../escaped", "/etc/./x", "/etc//x", "/etc/sam/")) {

@@ -12,12 +12,18 @@ import dev.sam.bootstrap.plan.PlannedFile;
 import dev.sam.contract.bootstrap.HookPaths;
 import dev.sam.contract.workspace.WorkspacePaths;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -153,6 +159,50 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         return pb.start();
     }
 
+    /**
+     * The workspace's own files outside {@code DIRECTORY_MOUNTS}, as paths inside the sandbox, sorted.
+     * Home and work (the user's files, a whole repository) are not walked; neither are dot-names, which
+     * are the applier's temp files: one may vanish mid-walk when a refresh renames it into place.
+     */
+    private static List<String> singleFiles(Path root) {
+        Set<Path> skipped = new HashSet<>(List.of(root.resolve(WorkspaceLayout.HOME_DIR), root.resolve(WorkspaceLayout.WORK_DIR)));
+        DIRECTORY_MOUNTS.forEach(d -> skipped.add(root.resolve(d.substring(1))));
+        List<String> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return skipped.contains(dir) || isDotName(dir) && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !isDotName(file)) {
+                        found.add("/" + root.relativize(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // renamed away while listed
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list workspace root " + root, e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean isDotName(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
     /** The full command line. Holds paths and names only, never a value from {@code spec.env()}. */
     @Override
     public List<String> command(String workspaceId, ProcessSpec spec) {
@@ -162,16 +212,8 @@ public final class BwrapRuntime implements WorkspaceRuntime {
             mounts.add(new SandboxLayout.Mount(layout.hostPath(workspaceId, dir).toString(), dir, false));
         }
         // Every other planned file is bound alone: each has fixed bytes (see DIRECTORY_MOUNTS for the list and why).
-        try (var files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .map(p -> "/" + root.relativize(p))
-                    .filter(p -> DIRECTORY_MOUNTS.stream().noneMatch(d -> p.startsWith(d + "/")))
-                    .filter(p -> !p.startsWith("/" + WorkspaceLayout.HOME_DIR + "/") && !p.startsWith("/" + WorkspaceLayout.WORK_DIR + "/"))
-                    .filter(p -> !p.contains("/.") )
-                    .sorted()
-                    .forEach(p -> mounts.add(new SandboxLayout.Mount(root + p, p, false)));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list workspace root " + root, e);
+        for (String p : singleFiles(root)) {
+            mounts.add(new SandboxLayout.Mount(root + p, p, false));
         }
         HOST_ORIGINALS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             if (Files.isRegularFile(Path.of(e.getValue()))) {

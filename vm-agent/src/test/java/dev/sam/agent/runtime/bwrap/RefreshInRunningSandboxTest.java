@@ -2,6 +2,7 @@ package dev.sam.agent.runtime.bwrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sam.agent.AgentServices;
 import dev.sam.agent.StubControlPlane;
@@ -9,6 +10,7 @@ import dev.sam.agent.TestAgents;
 import dev.sam.agent.credential.CachedToken;
 import dev.sam.agent.runtime.ProcessSpec;
 import dev.sam.contract.agent.WorkspaceStatus;
+import dev.sam.contract.workspace.WorkspacePaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,6 +61,64 @@ class RefreshInRunningSandboxTest {
                 assertEquals("alive", terminal.ask("echo alive"), "the same sandbox process answered throughout");
             }
         }
+    }
+
+    /**
+     * A sandbox that starts while a refresh rewrites the files binds each fixed stub alone; had the
+     * rewrite renamed a new copy over a stub, bwrap would fail with "Unable to find ... (deleted)
+     * in mount table" (seen in the e2e suite). Sandboxes start back to back throughout 30 refreshes,
+     * and every file bound alone keeps its inode (the race is narrow; the inodes show it every time).
+     */
+    @Test
+    void sandboxesStartingDuringRefreshesAllStart() throws Exception {
+        try (StubControlPlane cp = new StubControlPlane();
+                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))),
+                        Clock.systemUTC())) {
+            agent.provisioning().accept(TestAgents.request(cp, ID, "acme/app"));
+            TestAgents.awaitState(agent, ID, WorkspaceStatus.READY);
+            Map<String, Object> inodesBefore = singleBoundInodes(agent);
+            assertTrue(inodesBefore.containsKey("/usr/local/bin/gh") && inodesBefore.containsKey(WorkspacePaths.PROFILE_STUB),
+                    inodesBefore.keySet().toString());
+            var refreshes = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 30; i++) {
+                    try {
+                        agent.tokens().fetch(ID).get(30, TimeUnit.SECONDS).token().orElseThrow();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            List<String> failures = new java.util.ArrayList<>();
+            int starts = 0;
+            Map<String, String> env = Map.of("PATH", "/usr/bin:/bin");
+            while (!refreshes.isDone() || starts < 10) {
+                Process p = agent.runtime().start(ID, ProcessSpec.of(List.of("/bin/true"), env, null));
+                p.getOutputStream().close();
+                String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    failures.add(err.strip());
+                }
+                starts++;
+            }
+            refreshes.get(1, TimeUnit.MINUTES);
+            assertEquals(31, cp.tokensIssued(ID).size(), "the first token and 30 refreshes");
+            assertEquals(List.of(), failures, "of " + starts + " sandboxes started");
+            assertEquals(inodesBefore, singleBoundInodes(agent), "files bound alone are never replaced");
+        }
+    }
+
+    /** Inode of each file the sandbox binds alone, by its path inside the sandbox. */
+    private static Map<String, Object> singleBoundInodes(AgentServices agent) throws IOException {
+        List<String> args = agent.runtime().command(ID, ProcessSpec.of(List.of("/bin/true"), Map.of(), null));
+        Path root = agent.layout().root(ID);
+        Map<String, Object> inodes = new java.util.TreeMap<>();
+        for (int i = 0; i + 2 < args.size(); i++) {
+            Path source = Path.of(args.get(i + 1));
+            if (args.get(i).equals("--ro-bind") && source.startsWith(root) && java.nio.file.Files.isRegularFile(source)) {
+                inodes.put(args.get(i + 2), java.nio.file.Files.getAttribute(source, "unix:ino"));
+            }
+        }
+        return inodes;
     }
 
     /** SAM's git config follows the agent's configuration: a host added at a restart reaches terminals already open. */
