@@ -3,7 +3,7 @@
 # ports, and stops them on exit. Not meant to be run directly.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d /tmp/sam-agent-bench.XXXXXX)
+WORK=$(mktemp -d "${BENCH_TMP:-/tmp}/sam-agent-bench.XXXXXX")
 chmod 0711 "$WORK"
 PIDS=()
 cleanup() {
