@@ -53,6 +53,6 @@ class AgentRestartIT {
         assertEquals(token, EnvFile.read(Files.readAllBytes(stack.hostPath(id, WorkspacePaths.ENV_FILE))).get(EnvNames.GH_TOKEN),
                 "the restored agent keeps serving the workspace's still-valid token");
         SecretsHygiene.assertNoLeak(stack, List.of(token),
-                List.of(stack.hostPath(id, WorkspacePaths.SYSTEM_GITCONFIG), stack.hostPath(id, "/work/repo/.git/config")));
+                List.of(stack.hostPath(id, WorkspacePaths.SAM_GITCONFIG), stack.hostPath(id, "/work/repo/.git/config")));
     }
 }

@@ -90,7 +90,7 @@ class GhTokenVisibleInPtyAndAcpIT {
         Path cloneConfig = stack.hostPath(id, "/work/widgets/.git/config");
         assertTrue(Files.readString(cloneConfig).contains("url = " + cloneUrl), "the remote URL carries no credential");
         SecretsHygiene.assertNoLeak(stack, List.of(token),
-                List.of(cloneConfig, stack.hostPath(id, WorkspacePaths.SYSTEM_GITCONFIG)));
+                List.of(cloneConfig, stack.hostPath(id, WorkspacePaths.SAM_GITCONFIG)));
     }
 
     static JsonNode issuedFor(LocalStack stack, String token) {

@@ -74,7 +74,7 @@ class TokenExpiryIT {
             }
         }
         assertTrue(seen.size() >= 2, "tokens were replaced while the test ran: " + seen.size());
-        SecretsHygiene.assertNoLeak(stack, tokens, List.of(stack.hostPath(id, WorkspacePaths.SYSTEM_GITCONFIG),
+        SecretsHygiene.assertNoLeak(stack, tokens, List.of(stack.hostPath(id, WorkspacePaths.SAM_GITCONFIG),
                 stack.hostPath(id, "/work/repo/.git/config")));
     }
 

@@ -71,6 +71,6 @@ class TokenUnavailableAtProvisioningIT {
             Map<String, String> report = acp.environmentReport();
             assertEquals(hash.substring(0, 12), report.get("gh_token_sha256_12"));
         }
-        SecretsHygiene.assertNoLeak(stack, List.of(token), List.of(stack.hostPath(id, WorkspacePaths.SYSTEM_GITCONFIG)));
+        SecretsHygiene.assertNoLeak(stack, List.of(token), List.of(stack.hostPath(id, WorkspacePaths.SAM_GITCONFIG)));
     }
 }

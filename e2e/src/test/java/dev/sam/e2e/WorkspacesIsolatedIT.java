@@ -92,6 +92,6 @@ class WorkspacesIsolatedIT {
             assertEquals(b, reportB.get("sam_workspace_id"));
         }
         SecretsHygiene.assertNoLeak(stack, List.of(tokenA, tokenB),
-                List.of(stack.hostPath(a, WorkspacePaths.SYSTEM_GITCONFIG), stack.hostPath(b, WorkspacePaths.SYSTEM_GITCONFIG)));
+                List.of(stack.hostPath(a, WorkspacePaths.SAM_GITCONFIG), stack.hostPath(b, WorkspacePaths.SAM_GITCONFIG)));
     }
 }

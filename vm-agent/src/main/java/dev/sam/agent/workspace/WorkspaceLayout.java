@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Where a workspace's things live on the host: {@code <data>/workspaces/<id>/root} mirrors the
  * paths the workspace sees ({@code etc/sam/env}, {@code home}, {@code work}, ...), and
- * {@code <data>/state/<id>.json} holds the agent's record.
+ * {@code <data>/state/<id>.json} holds the agent's record. Files that are the same for every
+ * workspace live once per node under {@link #nodeRoot()}.
  */
 public final class WorkspaceLayout {
     public static final String HOME_DIR = "home";
@@ -21,6 +22,14 @@ public final class WorkspaceLayout {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * The node's fixed files ({@code <data>/node/root}, mirroring the paths a workspace sees): the
+     * stubs and launchers that are byte for byte the same in every workspace, kept once per node.
+     */
+    public Path nodeRoot() {
+        return dataDir.resolve("node").resolve("root");
     }
 
     public Path stateDir() {

@@ -92,7 +92,8 @@ class AcpWebSocketTest {
     void bannersAndNoisyBashrcNeverReachTheStream() throws Exception {
         SessionFixtures.ready(agent, "ws-noisy");
         Path root = agent.layout().root("ws-noisy");
-        Files.writeString(root.resolve("etc/profile.d/00-banner.sh"), "echo '*** Welcome to the banner ***'\n");
+        // As an image's own profile script would be: among the node's files, bound into every sandbox.
+        Files.writeString(agent.layout().nodeRoot().resolve("etc/profile.d/00-banner.sh"), "echo '*** Welcome to the banner ***'\n");
         Path bashrc = root.resolve("home/.bashrc");
         Files.writeString(bashrc, "echo 'hello from bashrc'\nprintf 'not json\\n'\n");
         Files.setAttribute(bashrc, "unix:uid", agent.config().workspaceUid());

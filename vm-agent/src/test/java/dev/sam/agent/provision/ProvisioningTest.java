@@ -65,12 +65,16 @@ class ProvisioningTest {
         assertEquals("ws-happy", env.get(EnvNames.SAM_WORKSPACE_ID));
         assertEquals(0640, mode(root.resolve("etc/sam/env")));
         assertEquals(0640, mode(root.resolve("etc/sam/profile.sh")));
-        assertEquals(0644, mode(root.resolve("etc/profile.d/sam-env.sh")));
+        Path node = agent.layout().nodeRoot(); // the fixed stubs and launchers, once per node
+        assertEquals(0644, mode(node.resolve("etc/profile.d/sam-env.sh")));
+        assertEquals(0, (int) Files.getAttribute(node.resolve("etc/profile.d/sam-env.sh"), "unix:uid"));
+        assertFalse(Files.exists(root.resolve("etc/profile.d")), "a workspace's root holds only its own files");
+        assertFalse(Files.exists(root.resolve("usr")), "a workspace's root holds only its own files");
         assertEquals(0, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:uid"));
         assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/env"), "unix:gid"));
         assertEquals(1000, (int) Files.getAttribute(root.resolve("etc/sam/workspace-credential"), "unix:uid"));
         assertEquals(0600, mode(root.resolve("etc/sam/workspace-credential")));
-        assertEquals(0755, mode(root.resolve("usr/local/bin/git-credential-sam")));
+        assertEquals(0755, mode(node.resolve("usr/local/bin/git-credential-sam")));
         assertEquals(0644, mode(root.resolve("etc/sam/git-credential-sam.conf")));
 
         String credential = Files.readString(root.resolve("etc/sam/workspace-credential"));

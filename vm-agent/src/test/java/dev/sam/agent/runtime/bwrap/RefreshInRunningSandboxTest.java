@@ -110,7 +110,7 @@ class RefreshInRunningSandboxTest {
     /** Inode of each file the sandbox binds alone, by its path inside the sandbox. */
     private static Map<String, Object> singleBoundInodes(AgentServices agent) throws IOException {
         List<String> args = agent.runtime().command(ID, ProcessSpec.of(List.of("/bin/true"), Map.of(), null));
-        Path root = agent.layout().root(ID);
+        Path root = agent.layout().nodeRoot();
         Map<String, Object> inodes = new java.util.TreeMap<>();
         for (int i = 0; i + 2 < args.size(); i++) {
             Path source = Path.of(args.get(i + 1));
