@@ -31,6 +31,7 @@ import java.util.UUID;
 public final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestWatcher {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LocalStackExtension.class);
     private static final int LOG_LINES_ON_FAILURE = 150;
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(5);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -60,9 +61,9 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
         if (stack != null) {
             List<Long> before = stack.pids();
             stack.close();
-            List<Long> left = before.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            List<String> left = stillRunning(before, ORPHAN_GRACE);
             if (!left.isEmpty()) {
-                throw new AssertionError("processes of the stack still running after stop: " + left);
+                throw new AssertionError("processes of the stack still running " + ORPHAN_GRACE.toSeconds() + " s after stop: " + left);
             }
             FileChecks.assertOnlyPrivateLogsLeft(stack.runDir());
         }
@@ -70,6 +71,30 @@ public final class LocalStackExtension implements BeforeAllCallback, AfterAllCal
         if (schema != null) {
             schema.drop();
         }
+    }
+
+    /**
+     * The processes of {@code pids} still alive once {@code grace} has passed, with their command lines.
+     * A process listed before the stop whose parent exited meanwhile (a sandboxed git finishing as the
+     * test ends) is no longer a descendant when the stop collects its tree; it gets the same grace as
+     * the tree does, then counts as left behind.
+     */
+    private static List<String> stillRunning(List<Long> pids, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<ProcessHandle> alive;
+        do {
+            alive = pids.stream().map(ProcessHandle::of).flatMap(Optional::stream).filter(ProcessHandle::isAlive).toList();
+            if (alive.isEmpty()) {
+                return List.of();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        return alive.stream().map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
     }
 
     @Override
