@@ -56,12 +56,20 @@ print("- kernel: %s" % sh("uname -sr"))
 print("- Java: %s" % sh("java -version 2>&1 | head -1"))
 print("- load average before the runs: %s (the machine is shared; numbers are relative)\n" % sh("cut -d' ' -f1-3 /proc/loadavg"))
 print("## Figures\n")
-print("Lines with a ratio or a goal, as the script printed them (median run); each script's own goals")
-print("from its header. Everything else a script prints is in the raw outputs.\n")
-print("| script | goals (script header) | figure (median run) | ratio median | runs | note |")
+print("Lines with a ratio or a goal, as the script printed them, from the run whose ratio (or, for a line")
+print("without one, whose p50) is the median; each script's own goals from its header. Everything else")
+print("a script prints is in the raw outputs.\n")
+print("| script | goals (script header) | figure (median run) | median of its ratio, else of its p50 | runs | note |")
 print("|---|---|---|---|---|---|")
 ratio_re = re.compile(r"ratio(?:\s*\([^)]*\))?[^0-9(]*([0-9]+(?:\.[0-9]+)?)")
 num = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+p50_re = re.compile(r"p50[a-z_]*[=\s]+([0-9]+(?:\.[0-9]+)?)")
+
+def figure(line):
+    """The number a line is compared by across runs: its ratio, else its p50, else none."""
+    m = ratio_re.search(line) or p50_re.search(line)
+    return float(m.group(1)) if m else None
+
 for s in scripts:
     name = os.path.basename(s)[:-3]
     header = " ".join(l.lstrip("# ").strip() for l in open(s).read().splitlines()[1:12] if l.startswith("#"))
@@ -86,11 +94,11 @@ for s in scripts:
         print("| %s | %s | (no figures) | | %d | %s |" % (name, goals, runs, "failed %d/%d" % (failed, runs) if failed else ""))
         continue
     for key, found in lines.items():
-        values = [float(m.group(1)) for m in (ratio_re.search(l) for l in found) if m]
+        values = [v for v in (figure(l) for l in found) if v is not None]
         med = statistics.median(values) if values else None
         shown = found[0]
         if values:
-            shown = min(found, key=lambda l: abs(float(ratio_re.search(l).group(1)) - med) if ratio_re.search(l) else 1e9)
+            shown = min(found, key=lambda l: abs(figure(l) - med) if figure(l) is not None else 1e9)
         noisy = values and med and (max(values) - min(values)) / med > 0.15
         note = ", ".join(x for x in ["noisy" if noisy else "", "failed %d/%d" % (failed, runs) if failed else ""] if x)
         print("| %s | %s | `%s` | %s | %d | %s |" % (name, goals, shown.replace("|", "/"), ("%g" % med) if values else "",

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Verifies RS256 JWTs signed by the control plane against its JWKS, for one audience per call:
@@ -24,6 +27,14 @@ public final class JwtVerifier {
     private final Clock clock;
     /** Tokens already verified for an audience, until they expire: the API reuses one JWT for many calls. */
     private final Map<String, VerifiedJwt> verified = new ConcurrentHashMap<>();
+    /**
+     * Verifications under way, by the same key: a burst of requests carrying one new JWT (the API
+     * provisioning 50 workspaces at once) checks its signature once, the others wait for that
+     * answer. On a cold JVM each RS256 check is interpreted big-integer arithmetic; 50 of them side
+     * by side took the CPU that the first 50 provisionings needed.
+     */
+    private final Map<String, CompletableFuture<VerifiedJwt>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong signatureChecks = new AtomicLong();
 
     public JwtVerifier(JwksKeys keys, Clock clock) {
         this.keys = keys;
@@ -36,12 +47,46 @@ public final class JwtVerifier {
         if (known != null && !clock.instant().isAfter(known.expiresAt())) {
             return known;
         }
-        VerifiedJwt fresh = verifyUncached(token, audience);
-        if (verified.size() >= CACHE_LIMIT) {
-            verified.clear();
+        CompletableFuture<VerifiedJwt> mine = new CompletableFuture<>();
+        CompletableFuture<VerifiedJwt> running = inFlight.putIfAbsent(cacheKey, mine);
+        if (running != null) {
+            return await(running);
         }
-        verified.put(cacheKey, fresh);
-        return fresh;
+        try {
+            VerifiedJwt cached = verified.get(cacheKey); // verified by a burst that ended after the first look
+            if (cached != null && !clock.instant().isAfter(cached.expiresAt())) {
+                mine.complete(cached);
+                return cached;
+            }
+            VerifiedJwt fresh = verifyUncached(token, audience);
+            if (verified.size() >= CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(cacheKey, fresh);
+            mine.complete(fresh);
+            return fresh;
+        } catch (JwtException | RuntimeException e) {
+            mine.completeExceptionally(e); // a refusal is not cached: the next call checks again
+            throw e;
+        } finally {
+            inFlight.remove(cacheKey, mine);
+        }
+    }
+
+    /** How many signatures this verifier has checked (cache misses that got as far as the key). */
+    public long signatureChecks() {
+        return signatureChecks.get();
+    }
+
+    private static VerifiedJwt await(CompletableFuture<VerifiedJwt> running) throws JwtException {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof JwtException j) {
+                throw new JwtException(j.reason(), j.getMessage());
+            }
+            throw e;
+        }
     }
 
     private VerifiedJwt verifyUncached(String token, String audience) throws JwtException {
@@ -51,6 +96,7 @@ public final class JwtVerifier {
         }
         String kid = jwt.header().path("kid").asText("");
         RSAPublicKey key = keys.key(kid).orElseThrow(() -> new JwtException(Reason.TOKEN_INVALID, "unknown signing key"));
+        signatureChecks.incrementAndGet();
         if (!jwt.jws().signedBy(key)) {
             throw new JwtException(Reason.TOKEN_INVALID, "bad signature");
         }
