@@ -19,18 +19,21 @@ import dev.sam.agent.runtime.bwrap.HostTree;
 import dev.sam.agent.runtime.docker.DockerRuntime;
 import dev.sam.agent.workspace.WorkspaceLayout;
 import dev.sam.agent.workspace.WorkspaceStore;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The agent's composition root, framework-free so tests can start and stop "the agent" over one
  * data directory without booting Quarkus; the Quarkus layer only produces it and maps HTTP.
  */
 public final class AgentServices implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AgentServices.class);
     private final AgentConfig config;
     private final WorkspaceLayout layout;
     private final WorkspaceStore store;
@@ -40,6 +43,7 @@ public final class AgentServices implements AutoCloseable {
     private final JwtVerifier jwtVerifier;
     private final AgentMetrics metrics = new AgentMetrics();
     private final TokenService tokens;
+    private final WorkspaceFiles files;
     private final ProvisioningService provisioning;
     private final GitCredentialService gitCredentials;
     private final BackgroundRefresher refresher;
@@ -62,7 +66,7 @@ public final class AgentServices implements AutoCloseable {
         Optional<String> nodeToken = NodeTokenSource.resolve(config);
         this.tokens = new TokenService(controlPlane, store, () -> nodeToken, clock, config.refreshMargin(), config.serveMargin(),
                 config.httpTimeout().plusSeconds(1), config.backoffInitial(), config.backoffMax(), metrics, workers);
-        WorkspaceFiles files = new WorkspaceFiles(runtime, config.controlPlaneUrl(), config.nodeId(), agentUrl(config),
+        this.files = new WorkspaceFiles(runtime, config.controlPlaneUrl(), config.nodeId(), agentUrl(config),
                 config.workspaceUid(), config.workspaceGid(), extraHosts);
         this.provisioning = new ProvisioningService(store, runtime, files, tokens, controlPlane, workers, config.backoffInitial(),
                 config.backoffMax(), config.backoffTotal(), config.reportAttempts());
@@ -81,10 +85,20 @@ public final class AgentServices implements AutoCloseable {
         store.load();
         workers.execute(() -> {
             jwks.prefetch();
+            writeNodeFiles();
             ProvisioningWarmup.run(jwks, agentUrl(config), config.workspaceUid(), config.workspaceGid());
         });
         provisioning.resume();
         refresher.start(config.refreshCheckInterval());
+    }
+
+    /** Ahead of the first workspace; one that cannot be written now is tried again by every provisioning. */
+    private void writeNodeFiles() {
+        try {
+            files.writeNodeFiles();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot write the node's workspace files at start (each provisioning tries again): %s", e.getMessage());
+        }
     }
 
     /** The URL written into every workspace's helper config: stable across restarts by configuration. */

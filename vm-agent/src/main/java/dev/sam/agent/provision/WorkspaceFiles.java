@@ -31,6 +31,7 @@ public final class WorkspaceFiles {
     private final int uid;
     private final int gid;
     private final List<String> extraHosts;
+    private static final String NO_WORKSPACE = "node-files";
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public WorkspaceFiles(WorkspaceRuntime runtime, String apiUrl, String nodeId, String agentUrl, int uid, int gid,
@@ -55,6 +56,17 @@ public final class WorkspaceFiles {
             verify(record.workspaceId(), plan);
             return plan;
         }
+    }
+
+    /**
+     * Writes the files every workspace of this node shares (where the runtime keeps them per node)
+     * before any workspace needs them, from a plan rendered for no workspace in particular: no token,
+     * a throw-away credential, nothing of it written into any workspace.
+     */
+    public void writeNodeFiles() throws IOException {
+        WorkspaceBootstrap none = new WorkspaceBootstrap(NO_WORKSPACE, NO_WORKSPACE + "/" + NO_WORKSPACE, "main", nodeId, apiUrl, "",
+                Optional.empty(), Optional.empty(), agentUrl, WorkspaceCredential.generate(), uid, gid, extraHosts, Map.of());
+        runtime.writeNodeFiles(BootstrapRenderer.render(none));
     }
 
     /** Rewrites the files with a new token, keeping the credential the workspace already holds. */

@@ -11,6 +11,14 @@ public interface WorkspaceRuntime {
     /** Writes every file of the plan, each replaced atomically, with its mode and owner. */
     void writePlan(String workspaceId, BootstrapPlan plan) throws IOException;
 
+    /**
+     * Writes ahead of any workspace the files of {@code plan} that are the same for every workspace,
+     * where the runtime keeps them once per node (bubblewrap); a runtime that gives each workspace
+     * its own copy has nothing to do. The plan's own files are not written.
+     */
+    default void writeNodeFiles(BootstrapPlan plan) throws IOException {
+    }
+
     /** Reads a file back as the workspace sees it at {@code insidePath}. */
     byte[] readFile(String workspaceId, String insidePath) throws IOException;
 

@@ -133,17 +133,28 @@ public final class BwrapRuntime implements WorkspaceRuntime {
      */
     @Override
     public void writePlan(String workspaceId, BootstrapPlan plan) throws IOException {
-        List<PlannedFile> own = new ArrayList<>();
-        List<PlannedFile> nodeWide = new ArrayList<>();
+        ensureNodeFiles(applied(plan, false));
+        apply(layout.root(workspaceId), applied(plan, true), "workspace " + workspaceId);
+    }
+
+    /** The node's part of any workspace's plan, written when the agent starts so the first workspaces find it in place. */
+    @Override
+    public void writeNodeFiles(BootstrapPlan plan) throws IOException {
+        ensureNodeFiles(applied(plan, false));
+    }
+
+    /** The plan's files that are the workspace's own ({@code own}) or the node's, with the owner they get here. */
+    private List<PlannedFile> applied(BootstrapPlan plan, boolean own) {
+        List<PlannedFile> files = new ArrayList<>();
         for (PlannedFile f : plan.files()) {
-            PlannedFile applied = agentIsRoot ? f
-                    // Unprivileged: the user namespace maps the agent's own uid to the workspace user, so every
-                    // file is the agent's; group-readable secrets stay readable by that same user.
-                    : new PlannedFile(f.path(), f.bytes(), f.mode(), ProcessIdentity.uid(), ProcessIdentity.gid());
-            (isWorkspaceOwn(f.path()) ? own : nodeWide).add(applied);
+            if (isWorkspaceOwn(f.path()) == own) {
+                files.add(agentIsRoot ? f
+                        // Unprivileged: the user namespace maps the agent's own uid to the workspace user, so every
+                        // file is the agent's; group-readable secrets stay readable by that same user.
+                        : new PlannedFile(f.path(), f.bytes(), f.mode(), ProcessIdentity.uid(), ProcessIdentity.gid()));
+            }
         }
-        ensureNodeFiles(nodeWide);
-        apply(layout.root(workspaceId), own, "workspace " + workspaceId);
+        return files;
     }
 
     /** The node's fixed files, written when they differ from what this agent last wrote (at most once per version). */
