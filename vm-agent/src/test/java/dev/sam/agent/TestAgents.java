@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,6 +37,11 @@ public final class TestAgents {
         m.put("sam.agent.http-timeout", "5s");
         m.put("sam.agent.helper-dist", "/nonexistent-helper-dist");
         return m;
+    }
+
+    /** The agent with test-scale timings over a data directory under {@code tempDir}, started (call close). */
+    public static AgentServices start(StubControlPlane cp, Path tempDir) throws IOException {
+        return AgentServices.start(config(fastSettings(cp, dataDir(tempDir))), Clock.systemUTC());
     }
 
     public static AgentConfig config(Map<String, String> values) {

@@ -7,7 +7,6 @@ import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
 import dev.sam.contract.api.CallbackTokenClaims;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +19,7 @@ class JwksPrefetchTest {
     @Test
     void keysAreFetchedAtStartAndServeTheFirstRequestWithoutAnotherFetch() throws Exception {
         try (StubControlPlane cp = new StubControlPlane();
-                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))),
-                        Clock.systemUTC())) {
+                AgentServices agent = TestAgents.start(cp, temp)) {
             TestAgents.await("the JWKS fetched without any request", Duration.ofSeconds(10), () -> cp.jwksFetches() == 1);
             VerifiedJwt jwt = agent.jwtVerifier().verify(cp.nodeAgentToken("node-a"), CallbackTokenClaims.AUDIENCE_NODE_AGENT);
             assertEquals("node-a", jwt.subject());

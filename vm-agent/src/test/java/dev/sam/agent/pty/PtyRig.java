@@ -5,7 +5,6 @@ import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
 import dev.sam.contract.agent.WorkspaceStatus;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class PtyRig implements AutoCloseable {
 
     PtyRig(Path temp) throws Exception {
         cp = new StubControlPlane();
-        agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))), Clock.systemUTC());
+        agent = TestAgents.start(cp, temp);
         agent.provisioning().accept(TestAgents.request(cp, WS, "acme/app"));
         TestAgents.awaitState(agent, WS, WorkspaceStatus.READY);
         launcher = new PtyLauncher(agent.runtime());

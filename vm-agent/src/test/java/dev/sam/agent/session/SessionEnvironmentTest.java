@@ -36,7 +36,7 @@ class SessionEnvironmentTest {
     @BeforeAll
     static void start() throws Exception {
         cp = new StubControlPlane();
-        agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))), Clock.systemUTC());
+        agent = TestAgents.start(cp, temp);
         for (String ws : List.of("ws-a", "ws-b", "ws-c", "ws-d")) {
             agent.provisioning().accept(TestAgents.request(cp, ws, "acme/" + ws));
             TestAgents.awaitState(agent, ws, WorkspaceStatus.READY);

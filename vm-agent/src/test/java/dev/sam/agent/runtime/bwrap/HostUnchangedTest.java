@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ class HostUnchangedTest {
     void hostEtcAndUsrLocalBinAreUnchanged() throws Exception {
         String before = fingerprint(List.of(Path.of("/etc"), Path.of("/usr/local/bin"), Path.of("/opt"), Path.of("/home")));
         try (StubControlPlane cp = new StubControlPlane();
-                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))), Clock.systemUTC())) {
+                AgentServices agent = TestAgents.start(cp, temp)) {
             agent.provisioning().accept(TestAgents.request(cp, "ws-host", "acme/app"));
             TestAgents.awaitState(agent, "ws-host", WorkspaceStatus.READY);
             var r = TestAgents.run(agent, "ws-host", List.of("sh", "-c",

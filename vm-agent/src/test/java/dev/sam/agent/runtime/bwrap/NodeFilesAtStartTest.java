@@ -11,7 +11,6 @@ import dev.sam.contract.agent.WorkspaceStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,8 +31,7 @@ class NodeFilesAtStartTest {
     @Test
     void nodeFilesAreInPlaceBeforeAnyWorkspaceAndProvisioningLeavesThemAsTheyAre() throws Exception {
         try (StubControlPlane cp = new StubControlPlane();
-                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))),
-                        Clock.systemUTC())) {
+                AgentServices agent = TestAgents.start(cp, temp)) {
             Path node = agent.layout().nodeRoot();
             Path helper = node.resolve("usr/local/bin/git-credential-sam");
             TestAgents.await("the node's files written without any workspace", Duration.ofSeconds(10), () -> Files.exists(helper));

@@ -46,8 +46,7 @@ class RefreshInRunningSandboxTest {
     @Test
     void shellsStartedInARunningSandboxAfterARefreshGetTheNewToken() throws Exception {
         try (StubControlPlane cp = new StubControlPlane();
-                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))),
-                        Clock.systemUTC())) {
+                AgentServices agent = TestAgents.start(cp, temp)) {
             agent.provisioning().accept(TestAgents.request(cp, ID, "acme/app"));
             TestAgents.awaitState(agent, ID, WorkspaceStatus.READY);
             String first = cp.tokensIssued(ID).get(0);
@@ -72,8 +71,7 @@ class RefreshInRunningSandboxTest {
     @Test
     void sandboxesStartingDuringRefreshesAllStart() throws Exception {
         try (StubControlPlane cp = new StubControlPlane();
-                AgentServices agent = AgentServices.start(TestAgents.config(TestAgents.fastSettings(cp, TestAgents.dataDir(temp))),
-                        Clock.systemUTC())) {
+                AgentServices agent = TestAgents.start(cp, temp)) {
             agent.provisioning().accept(TestAgents.request(cp, ID, "acme/app"));
             TestAgents.awaitState(agent, ID, WorkspaceStatus.READY);
             Map<String, Object> inodesBefore = singleBoundInodes(agent);
