@@ -50,4 +50,4 @@ if [ -z "$kind" ]; then
     kind="AppCDS (dynamic archive)"
 fi
 rm -f "$dist/lib/git-credential-sam.aot.config"
-echo "credential-helper dist: $("$dist/runtime/bin/java" -version 2>&1 | head -1), $kind, $(du -sh "$dist" | cut -f1)"
+echo "credential-helper dist: $("$dist/runtime/bin/java" -version 2>&1 | head -1), $kind, $(du -sh "$dist" | cut -f1)" >&2

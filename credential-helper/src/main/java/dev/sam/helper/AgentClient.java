@@ -17,6 +17,12 @@ import java.util.Map;
 public final class AgentClient {
     /** Whole-command bound: git and the login shell wait for us, so we never take longer. */
     public static final long TIME_BOUND_MILLIS = 10_000;
+    /**
+     * What the agent may take of that bound, counted from when the command starts talking to it; the
+     * rest is for the JVM's start before it and exit after (40–90 ms at rest, several hundred under
+     * load), so the process as git sees it ends within {@link #TIME_BOUND_MILLIS}.
+     */
+    public static final long AGENT_BUDGET_MILLIS = 9_000;
     /** Longest wait before the one retry; a longer Retry-After means "not now", so we fail fast. */
     public static final long RETRY_CAP_MILLIS = 2_000;
     /** Wait before retrying a refused connection or a 503 without Retry-After. */
@@ -99,7 +105,7 @@ public final class AgentClient {
         } catch (ConnectException e) {
             return new Refusal("connection refused");
         } catch (java.net.SocketTimeoutException e) {
-            return new AgentResult.Unreachable("no answer within " + TIME_BOUND_MILLIS / 1000 + " s");
+            return new AgentResult.Unreachable("no answer within " + AGENT_BUDGET_MILLIS / 1000 + " s");
         } catch (IOException e) {
             return new AgentResult.Unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

@@ -48,7 +48,7 @@ public final class DoctorCommand implements Callable<Integer> {
             Diagnostic.print(err, context.configFile().toString(), Reason.WORKSPACE_NOT_READY.code(), e.getMessage());
             return ExitCodes.CONFIG;
         }
-        Object status = new AgentClient(config.agent(), bearer, Deadline.inMillis(AgentClient.TIME_BOUND_MILLIS)).status();
+        Object status = new AgentClient(config.agent(), bearer, Deadline.inMillis(AgentClient.AGENT_BUDGET_MILLIS)).status();
         if (status instanceof AgentResult.Unreachable down) {
             out.println("agent status:    unreachable");
             out.flush();

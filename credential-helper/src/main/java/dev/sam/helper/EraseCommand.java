@@ -33,7 +33,7 @@ public final class EraseCommand implements Callable<Integer> {
         try {
             HelperConfig config = HelperConfig.load(context.configFile());
             if (HostPolicy.of(config.extraHosts()).allows(request)) {
-                new AgentClient(config.agent(), config.readCredential(), Deadline.inMillis(AgentClient.TIME_BOUND_MILLIS)).erase();
+                new AgentClient(config.agent(), config.readCredential(), Deadline.inMillis(AgentClient.AGENT_BUDGET_MILLIS)).erase();
             }
         } catch (HelperConfigException e) {
             // Nothing to erase without a config; get reports the problem.

@@ -70,7 +70,7 @@ public final class GetCommand implements Callable<Integer> {
             Diagnostic.print(err, context.configFile().toString(), Reason.WORKSPACE_NOT_READY.code(), e.getMessage());
             return quit(out, ExitCodes.CONFIG);
         }
-        AgentClient agent = new AgentClient(config.agent(), bearer, Deadline.inMillis(AgentClient.TIME_BOUND_MILLIS));
+        AgentClient agent = new AgentClient(config.agent(), bearer, Deadline.inMillis(AgentClient.AGENT_BUDGET_MILLIS));
         AgentResult result = agent.credential(request);
         if (result instanceof AgentResult.Token token) {
             CredentialMessage.Builder answer = CredentialMessage.builder()

@@ -97,6 +97,22 @@ class GitCredentialFillIT {
         assertEquals("", usage.out());
     }
 
+    /**
+     * The 10 s bound holds for the process as its caller sees it, JVM start and exit included: a
+     * caller that kills at 10 s (as a login shell's fallback may) still gets {@code quit=1}.
+     */
+    @Test
+    void agentThatNeverAnswersEndsTheWholeProcessWithinTheBound() throws Exception {
+        agent.always(AgentStub.Answer.never());
+        String launcher = GitProcess.DIST.resolve("bin/git-credential-sam").toString();
+        long start = System.nanoTime();
+        GitProcess r = GitProcess.run(dir, env, "protocol=https\nhost=github.com\n\n", List.of(launcher, "get"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(new GitProcess(ExitCodes.UNREACHABLE, "quit=1\n",
+                "git-credential-sam: " + agent.url() + ": node_unreachable (no answer within 9 s)\n"), r);
+        assertTrue(millis < AgentClient.TIME_BOUND_MILLIS, "spawn to exit took " + millis + " ms");
+    }
+
     /** A terminal on stdin (a person typing the command) is never read: the answer is empty at once. */
     @Test
     void terminalOnStdinIsNeverRead() throws Exception {
