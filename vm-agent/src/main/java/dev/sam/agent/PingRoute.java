@@ -21,6 +21,7 @@ public class PingRoute {
     void register(@Observes Router router) {
         router.route(HttpMethod.POST, PATH)
                 .handler(BodyHandler.create().setBodyLimit(CredentialCodec.MAX_MESSAGE_BYTES))
-                .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("pong\n"));
+                .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("pong\n"))
+                .failureHandler(HttpErrors::onFailure);
     }
 }

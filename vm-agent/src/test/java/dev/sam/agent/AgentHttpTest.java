@@ -91,6 +91,45 @@ class AgentHttpTest {
         assertFalse(Files.exists(StubControlPlaneResource.dataDir.resolve("etc")));
     }
 
+    /** Refused at once with the cause, not accepted and failed later as provisioning_failed; nothing is made on disk. */
+    @Test
+    void requestsBootstrapCannotRenderAreRefusedBeforeAnythingIsMade() {
+        Map<String, Map<String, Object>> refused = Map.of(
+                "ws-own-name", Map.of("env", Map.of("GH_TOKEN", "hijack")),
+                "ws-loader", Map.of("env", Map.of("LD_PRELOAD", "/tmp/x.so")),
+                "ws-nul", Map.of("env", Map.of("FOO", "a\u0000b")),
+                "ws-branch", Map.of("branch", "main\n[core]\n\tsshCommand=evil"),
+                "ws-repo", Map.of("repository", "acme/\u007fapp"));
+        refused.forEach((id, fields) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("workspaceId", id, "repository", "acme/app", "branch", "main",
+                    "callbackToken", cp().callbackToken(id)));
+            body.putAll(fields);
+            given().header("Authorization", apiBearer()).contentType(ContentType.JSON).body(body).post(AgentPaths.WORKSPACES)
+                    .then().statusCode(400).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+            assertFalse(Files.exists(StubControlPlaneResource.dataDir.resolve("workspaces/" + id)), id);
+            given().header("Authorization", apiBearer()).get(AgentPaths.WORKSPACES + "/" + id).then().statusCode(404);
+        });
+        given().header("Authorization", apiBearer()).contentType(ContentType.JSON)
+                .body(Map.of("workspaceId", "ws-own-name", "repository", "acme/app", "callbackToken", cp().callbackToken("ws-own-name"),
+                        "env", Map.of("GH_TOKEN", "hijack")))
+                .post(AgentPaths.WORKSPACES).then().body("message", containsString("GH_TOKEN is SAM's own"));
+    }
+
+    /** Whatever no handler of ours answers (unknown path, path normalised away, wrong method, body too large) still carries a reason. */
+    @Test
+    void refusalsOutsideOurHandlersAreJsonWithAReason() {
+        given().get("/no-such-endpoint").then().statusCode(404).contentType(ContentType.JSON)
+                .body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+        given().urlEncodingEnabled(false).header("Authorization", apiBearer()).get(AgentPaths.WORKSPACES + "/%2e%2e")
+                .then().statusCode(404).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+        given().header("Authorization", apiBearer()).get(AgentPaths.WORKSPACES + "/")
+                .then().statusCode(405).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+        given().get(AgentPaths.GIT_CREDENTIAL).then().statusCode(org.hamcrest.Matchers.oneOf(404, 405)).contentType(ContentType.JSON)
+                .body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+        given().body("x".repeat(CredentialCodec.MAX_MESSAGE_BYTES + 1)).post(AgentPaths.GIT_CREDENTIAL)
+                .then().statusCode(413).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
+    }
+
     @Test
     void statusShowsStateAndExpiryButNeverTheToken() {
         provision("ws-status", "acme/app");

@@ -51,12 +51,32 @@ public final class EnvValues {
             putIfPresent(plain, e.getKey(), e.getValue());
         }
         EnvValues values = new EnvValues(token, plain);
+        checkWritable(values.all());
+        return values;
+    }
+
+    /**
+     * The checks {@link #of} makes of what a workspace request brings (extra names; extra values,
+     * repository and branch that the env file can carry), for a caller that refuses such a request
+     * before it makes anything.
+     */
+    public static void checkRequest(Map<String, String> extraEnv, String repository, String branch) {
+        Map<String, String> values = new LinkedHashMap<>();
+        putIfPresent(values, EnvNames.SAM_REPOSITORY, repository);
+        putIfPresent(values, EnvNames.SAM_BRANCH, branch);
+        for (Map.Entry<String, String> e : extraEnv.entrySet()) {
+            checkExtraKey(e.getKey());
+            putIfPresent(values, e.getKey(), e.getValue());
+        }
+        checkWritable(values);
+    }
+
+    private static void checkWritable(Map<String, String> values) {
         try {
-            EnvFile.write(values.all()); // the writer's checks (NUL, lone surrogates) hold for the shell too
+            EnvFile.write(values); // the writer's checks (NUL, lone surrogates) hold for the shell too
         } catch (EnvFileException e) {
             throw new BootstrapException(Reason.INVALID_REQUEST, "env value not representable: " + e.getMessage());
         }
-        return values;
     }
 
     private static void checkExtraKey(String key) {

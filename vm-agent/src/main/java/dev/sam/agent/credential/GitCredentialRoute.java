@@ -2,6 +2,7 @@ package dev.sam.agent.credential;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sam.agent.AgentServices;
+import dev.sam.agent.HttpErrors;
 import dev.sam.contract.agent.AgentPaths;
 import dev.sam.contract.credential.CredentialCodec;
 import io.vertx.core.http.HttpHeaders;
@@ -28,7 +29,8 @@ public class GitCredentialRoute {
     void register(@Observes Router router) {
         router.route(HttpMethod.POST, AgentPaths.GIT_CREDENTIAL)
                 .handler(BodyHandler.create().setBodyLimit(CredentialCodec.MAX_MESSAGE_BYTES))
-                .handler(this::handle);
+                .handler(this::handle)
+                .failureHandler(HttpErrors::onFailure);
     }
 
     private void handle(RoutingContext ctx) {

@@ -11,9 +11,10 @@ import dev.sam.agent.workspace.WorkspaceCredential;
 import dev.sam.agent.workspace.WorkspaceId;
 import dev.sam.agent.workspace.WorkspaceRecord;
 import dev.sam.agent.workspace.WorkspaceStore;
+import dev.sam.bootstrap.BootstrapException;
+import dev.sam.bootstrap.env.EnvValues;
 import dev.sam.contract.agent.ProvisionRequest;
 import dev.sam.contract.agent.WorkspaceStatus;
-import dev.sam.contract.env.EnvFile;
 import dev.sam.contract.error.ErrorBody;
 import dev.sam.contract.error.Reason;
 import java.io.IOException;
@@ -228,16 +229,20 @@ public final class ProvisioningService {
         if (!WorkspaceId.isValid(request.workspaceId())) {
             throw new InvalidRequestException("workspaceId must match [A-Za-z0-9][A-Za-z0-9._-]{0,63} without '..'");
         }
-        if (request.repository().isBlank() || request.repository().length() > 200 || request.repository().chars().anyMatch(c -> c < 0x20)) {
+        if (request.repository().isBlank() || request.repository().length() > 200 || request.repository().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new InvalidRequestException("repository is empty, too long or has control characters");
+        }
+        if (request.branch() != null && (request.branch().length() > 255 || request.branch().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+            throw new InvalidRequestException("branch is too long or has control characters");
         }
         if (request.callbackToken() == null || request.callbackToken().isBlank()) {
             throw new InvalidRequestException("callbackToken is required");
         }
-        for (String key : request.env().keySet()) {
-            if (!EnvFile.isValidKey(key)) {
-                throw new InvalidRequestException("env key is not a valid name");
-            }
+        try {
+            // Refused now, with its reason, rather than accepted and failed as provisioning_failed later.
+            EnvValues.checkRequest(request.env(), request.repository(), request.branch());
+        } catch (BootstrapException e) {
+            throw new InvalidRequestException(e.getMessage());
         }
     }
 

@@ -1,0 +1,82 @@
+package dev.sam.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sam.contract.error.ErrorBody;
+import dev.sam.contract.error.Reason;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every refusal the agent sends is an {@link ErrorBody} with a reason, also where no handler of ours
+ * ran: a path no route serves (including one that normalises away, such as {@code /workspaces/..}),
+ * a method a path does not take, a body over a route's limit. Vert.x answers those with HTML or an
+ * empty body unless told otherwise; the JAX-RS resources raise them as exceptions.
+ */
+@ApplicationScoped
+public class HttpErrors {
+    private static final Logger LOG = Logger.getLogger(HttpErrors.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    void register(@Observes Router router) {
+        router.errorHandler(404, ctx -> send(ctx, 404, Reason.INVALID_REQUEST, "no such endpoint"));
+        router.errorHandler(405, ctx -> send(ctx, 405, Reason.INVALID_REQUEST, "method not allowed here"));
+        router.errorHandler(413, ctx -> send(ctx, 413, Reason.INVALID_REQUEST, "request body too large"));
+    }
+
+    /**
+     * For our own Vert.x routes: a failure raised on them (a body over the limit, a handler that
+     * threw) answered with a reason. Quarkus's own failure handler would end it with an empty body.
+     */
+    public static void onFailure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status >= 400 && status < 500) {
+            send(ctx, status, Reason.INVALID_REQUEST, message(status));
+            return;
+        }
+        LOG.errorf("unexpected failure answering %s %s: %s", ctx.request().method(), ctx.request().path(),
+                ctx.failure() == null ? "status " + status : ctx.failure().toString());
+        send(ctx, 500, Reason.INTERNAL_ERROR, "internal error");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 400 && status < 500) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of(Reason.INVALID_REQUEST, message(status))).build();
+        }
+        LOG.errorf("unexpected failure answering a request: %s", e.toString());
+        return Response.status(500).type(MediaType.APPLICATION_JSON).entity(ErrorBody.of(Reason.INTERNAL_ERROR, "internal error")).build();
+    }
+
+    private static String message(int status) {
+        return switch (status) {
+            case 404 -> "no such endpoint";
+            case 405 -> "method not allowed here";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type";
+            default -> "the request is not acceptable here";
+        };
+    }
+
+    private static void send(RoutingContext ctx, int status, Reason reason, String message) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        try {
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(JSON.writeValueAsString(ErrorBody.of(reason, message)));
+        } catch (JsonProcessingException e) {
+            ctx.response().setStatusCode(status).end();
+        }
+    }
+}
