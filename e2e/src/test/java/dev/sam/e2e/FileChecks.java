@@ -35,14 +35,14 @@ final class FileChecks {
     }
 
     /**
-     * What a stopped stack may leave: its logs, 0600 in a 0700 directory, and the lock file. Keys,
-     * the node token and workspaces' env files (tokens GitHub still honours) must be gone.
+     * What a stopped stack leaves: its logs, 0600 in a 0700 directory, and nothing else. Keys, the
+     * node token and workspaces' env files (tokens GitHub still honours) must be gone, and so must
+     * the run's lock file.
      */
     static void assertOnlyPrivateLogsLeft(Path runDir) throws IOException {
         try (var children = Files.list(runDir)) {
             Set<String> left = children.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
-            assertTrue(dev.sam.e2e.stack.RunDirectory.KEPT.containsAll(left), "left in " + runDir + " after stop: " + left);
-            assertTrue(left.contains("logs"), "the logs are kept: " + left);
+            assertEquals(Set.of("logs"), left, "left in " + runDir + " after stop");
         }
         Path logs = runDir.resolve("logs");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(logs)), logs.toString());

@@ -419,6 +419,12 @@ public final class LocalStack implements AutoCloseable {
     private void release() {
         if (lock != null) {
             try {
+                // Removed while still held, so no sweep of another run ever finds it unlocked and half gone.
+                Files.deleteIfExists(runDir.resolve(RunDirectory.LOCK));
+            } catch (IOException e) {
+                // An empty file: left behind, it only says a run once used this directory.
+            }
+            try {
                 lock.channel().close();
             } catch (IOException e) {
                 // Closing the channel releases the lock; the JVM's exit would do the same.
