@@ -42,19 +42,28 @@ public class HttpErrors {
             send(ctx, status, Reason.INVALID_REQUEST, message(status));
             return;
         }
-        LOG.errorf("unexpected failure answering %s %s: %s", ctx.request().method(), ctx.request().path(),
-                ctx.failure() == null ? "status " + status : ctx.failure().toString());
+        LOG.errorf(ctx.failure(), "unexpected failure answering %s %s (status %d)", ctx.request().method(), ctx.request().path(), status);
         send(ctx, 500, Reason.INTERNAL_ERROR, "internal error");
     }
 
+    /** 4xx raised by the JAX-RS layer (no such method, unsupported type...): status and headers such as {@code Allow} kept, a reason added. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status >= 400 && status < 500) {
-            return Response.status(status).type(MediaType.APPLICATION_JSON)
+            return Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON)
                     .entity(ErrorBody.of(Reason.INVALID_REQUEST, message(status))).build();
         }
-        LOG.errorf("unexpected failure answering a request: %s", e.toString());
+        if (status < 400) {
+            return e.getResponse();
+        }
+        return unexpected(e);
+    }
+
+    /** Anything else a resource throws (a full disk under a state write, a bug): logged whole, answered without its details. */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "unexpected failure answering a request");
         return Response.status(500).type(MediaType.APPLICATION_JSON).entity(ErrorBody.of(Reason.INTERNAL_ERROR, "internal error")).build();
     }
 

@@ -74,7 +74,9 @@ public final class Demo {
             return usage(repo + " has no commits yet: there is nothing to clone");
         }
         Path runs = runsRoot(root);
-        Path runDir = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        // The pid too: two demos started within the same second get directories of their own.
+        Path runDir = runs.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + ProcessHandle.current().pid());
         int swept = RunDirectory.sweepAbandoned(runs, runDir);
         if (swept > 0) {
             say("removed the keys and workspaces left by " + swept + " earlier run(s) that did not stop cleanly (logs kept)");

@@ -39,7 +39,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackArtifacts artifacts;
     private final StackOptions options;
     private final Path runDir;
-    private java.nio.channels.FileLock lock;
+    /** Held while the stack lives; null until claimed, and when the directory was another run's. */
+    private volatile java.nio.channels.FileLock lock;
     private boolean closed;
     private final HttpJson http = new HttpJson();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -409,8 +410,14 @@ public final class LocalStack implements AutoCloseable {
                 failure = e;
             }
         }
-        RunDirectory.scrub(runDir);
-        release();
+        if (lock != null) {
+            // Only a run that holds the directory cleans it: one whose claim failed would delete a live run's keys.
+            try {
+                RunDirectory.scrub(runDir);
+            } finally {
+                release();
+            }
+        }
         if (failure != null) {
             throw failure;
         }

@@ -95,6 +95,9 @@ public final class RunDirectory {
             }
             probe.release();
             return true;
+        } catch (NoSuchFileException e) {
+            // Deleted since the check: that run has just stopped and cleaned up after itself.
+            return true;
         }
     }
 

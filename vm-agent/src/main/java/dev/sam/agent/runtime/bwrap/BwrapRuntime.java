@@ -143,6 +143,11 @@ public final class BwrapRuntime implements WorkspaceRuntime {
         ensureNodeFiles(applied(plan, false));
     }
 
+    /** True once the node's files are all in place (their renames done), by the start-up write or a first provisioning. */
+    public boolean nodeFilesInPlace() {
+        return !nodeFilesWritten.isEmpty();
+    }
+
     /** The plan's files that are the workspace's own ({@code own}) or the node's, with the owner they get here. */
     private List<PlannedFile> applied(BootstrapPlan plan, boolean own) {
         List<PlannedFile> files = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -33,10 +34,12 @@ class NodeFilesAtStartTest {
         try (StubControlPlane cp = new StubControlPlane();
                 AgentServices agent = TestAgents.start(cp, temp)) {
             Path node = agent.layout().nodeRoot();
-            Path helper = node.resolve("usr/local/bin/git-credential-sam");
-            TestAgents.await("the node's files written without any workspace", Duration.ofSeconds(10), () -> Files.exists(helper));
+            BwrapRuntime runtime = (BwrapRuntime) agent.runtime();
+            TestAgents.await("the node's files written without any workspace", Duration.ofSeconds(10), runtime::nodeFilesInPlace);
             Map<String, FileSeen> before = files(node);
-            assertTrue(before.containsKey("etc/profile.d/sam-env.sh"), "node files: " + before.keySet());
+            assertTrue(before.keySet().containsAll(List.of("etc/profile.d/sam-env.sh", "usr/local/bin/git-credential-sam", "etc/gitconfig")),
+                    "node files: " + before.keySet());
+            assertTrue(before.keySet().stream().noneMatch(p -> Path.of(p).getFileName().toString().startsWith(".")), "no temp file left");
             assertTrue(before.keySet().stream().noneMatch(p -> p.startsWith("etc/sam/")), "no workspace's own file in the node's root");
             assertEquals(0, cp.gitTokenCalls("node-files"), "writing them asked for no token");
 
