@@ -115,6 +115,16 @@ class AgentHttpTest {
                 .post(AgentPaths.WORKSPACES).then().body("message", containsString("GH_TOKEN is SAM's own"));
     }
 
+    @Test
+    void anExistingIdAskedForAnotherRepositoryIs409Conflict() {
+        provision("ws-clash", "acme/app");
+        given().header("Authorization", apiBearer()).contentType(ContentType.JSON)
+                .body(new ProvisionRequest("ws-clash", "other/lib", "main", cp().callbackToken("ws-clash"), Map.of()))
+                .post(AgentPaths.WORKSPACES).then().statusCode(409).body("reason", equalTo(Reason.CONFLICT.code()));
+        given().header("Authorization", apiBearer()).get(AgentPaths.WORKSPACES + "/ws-clash").then().statusCode(200)
+                .body("state", equalTo(WorkspaceStatus.READY));
+    }
+
     /** Whatever no handler of ours answers (unknown path, path normalised away, wrong method, body too large) still carries a reason. */
     @Test
     void refusalsOutsideOurHandlersAreJsonWithAReason() {
@@ -124,7 +134,7 @@ class AgentHttpTest {
                 .then().statusCode(404).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
         given().header("Authorization", apiBearer()).get(AgentPaths.WORKSPACES + "/")
                 .then().statusCode(405).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));
-        given().get(AgentPaths.GIT_CREDENTIAL).then().statusCode(org.hamcrest.Matchers.oneOf(404, 405)).contentType(ContentType.JSON)
+        given().get(AgentPaths.GIT_CREDENTIAL).then().statusCode(405).header("Allow", "POST").contentType(ContentType.JSON)
                 .body("reason", equalTo(Reason.INVALID_REQUEST.code()));
         given().body("x".repeat(CredentialCodec.MAX_MESSAGE_BYTES + 1)).post(AgentPaths.GIT_CREDENTIAL)
                 .then().statusCode(413).contentType(ContentType.JSON).body("reason", equalTo(Reason.INVALID_REQUEST.code()));

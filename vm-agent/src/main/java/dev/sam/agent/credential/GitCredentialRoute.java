@@ -31,6 +31,13 @@ public class GitCredentialRoute {
                 .handler(BodyHandler.create().setBodyLimit(CredentialCodec.MAX_MESSAGE_BYTES))
                 .handler(this::handle)
                 .failureHandler(HttpErrors::onFailure);
+        // Any other method on the path: 405 with Allow, as JAX-RS paths answer, not "no such endpoint".
+        router.route(AgentPaths.GIT_CREDENTIAL)
+                .handler(ctx -> {
+                    ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+                    ctx.fail(405);
+                })
+                .failureHandler(HttpErrors::onFailure);
     }
 
     private void handle(RoutingContext ctx) {

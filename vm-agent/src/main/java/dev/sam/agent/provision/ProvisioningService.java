@@ -63,7 +63,10 @@ public final class ProvisioningService {
                 .ifPresent(r -> rewriteQuietly(r, token)));
     }
 
-    /** Accepts a request; a repeat for a known workspace only refreshes its callback token. */
+    /**
+     * Accepts a request; a repeat for a known workspace only refreshes its callback token, and one
+     * that names another repository, branch or env for it is refused rather than silently ignored.
+     */
     public WorkspaceStatus accept(ProvisionRequest request) {
         long received = System.nanoTime();
         validate(request);
@@ -76,6 +79,9 @@ public final class ProvisioningService {
             long accepted = System.nanoTime();
             LOG.debugf("workspace %s: accepted in %d ms", request.workspaceId(), ms(accepted - received));
             executor.execute(() -> provision(request.workspaceId(), credential, accepted));
+        } else if (!sameWorkspace(stored, request)) {
+            throw new WorkspaceConflictException("workspace " + stored.workspaceId()
+                    + " exists on this node with another repository, branch or env");
         } else if (request.callbackToken() != null && !request.callbackToken().equals(stored.callbackToken())) {
             store.update(stored.workspaceId(), r -> r.withCallbackToken(request.callbackToken()));
         }
@@ -223,6 +229,16 @@ public final class ProvisioningService {
         } catch (IOException e) {
             throw new IllegalStateException("cannot rewrite the files of workspace " + r.workspaceId() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean sameWorkspace(WorkspaceRecord stored, ProvisionRequest request) {
+        return stored.repository().equals(request.repository())
+                && orEmpty(stored.branch()).equals(orEmpty(request.branch()))
+                && stored.env().equals(request.env());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static void validate(ProvisionRequest request) {

@@ -52,6 +52,8 @@ public class WorkspaceResource {
             return Response.accepted(services.provisioning().accept(request)).build();
         } catch (InvalidRequestException e) {
             return error(400, Reason.INVALID_REQUEST, e.getMessage());
+        } catch (WorkspaceConflictException e) {
+            return error(409, Reason.CONFLICT, e.getMessage());
         }
     }
 

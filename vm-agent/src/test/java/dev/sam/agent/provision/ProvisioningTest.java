@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sam.agent.AgentServices;
 import dev.sam.agent.StubControlPlane;
 import dev.sam.agent.TestAgents;
 import dev.sam.agent.workspace.WorkspaceCredential;
+import dev.sam.contract.agent.ProvisionRequest;
 import dev.sam.contract.agent.WorkspaceStatus;
 import dev.sam.contract.env.EnvFile;
 import dev.sam.contract.env.EnvNames;
@@ -111,6 +113,25 @@ class ProvisioningTest {
         assertEquals(WorkspaceStatus.READY, again.state());
         assertArrayEquals(credential, Files.readAllBytes(agent.layout().root("ws-twice").resolve("etc/sam/workspace-credential")));
         assertEquals(1, cp.gitTokenCalls("ws-twice"));
+    }
+
+    /** The same id asking for another repository, branch or env is refused, and the workspace stays as it was. */
+    @Test
+    void aRequestForAnExistingIdWithOtherContentIsAConflict() throws Exception {
+        agent.provisioning().accept(TestAgents.request(cp, "ws-taken", "acme/app"));
+        TestAgents.awaitState(agent, "ws-taken", WorkspaceStatus.READY);
+        byte[] env = Files.readAllBytes(agent.layout().root("ws-taken").resolve("etc/sam/env"));
+        String callback = cp.callbackToken("ws-taken");
+        for (ProvisionRequest other : List.of(
+                new ProvisionRequest("ws-taken", "other/lib", "main", callback, Map.of()),
+                new ProvisionRequest("ws-taken", "acme/app", "dev", callback, Map.of()),
+                new ProvisionRequest("ws-taken", "acme/app", "main", callback, Map.of("EXTRA", "1")))) {
+            WorkspaceConflictException e = assertThrows(WorkspaceConflictException.class, () -> agent.provisioning().accept(other));
+            assertTrue(e.getMessage().contains("ws-taken"), e.getMessage());
+        }
+        assertEquals("acme/app", agent.store().get("ws-taken").orElseThrow().repository());
+        assertArrayEquals(env, Files.readAllBytes(agent.layout().root("ws-taken").resolve("etc/sam/env")));
+        assertEquals(1, cp.gitTokenCalls("ws-taken"));
     }
 
     @Test
