@@ -13,7 +13,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The helper's config or the workspace credential file is missing or invalid. */
     public static final int CONFIG = 3;
-    /** The agent did not answer: connection refused, or no answer within the time bound. */
+    /** No usable answer from the agent: connection refused, none within the time bound, or a broken or over-large response. */
     public static final int UNREACHABLE = 4;
     /** stdin is not git's credential format. */
     public static final int BAD_INPUT = 5;

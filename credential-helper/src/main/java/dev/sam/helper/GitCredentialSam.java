@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "1:the agent gave no token for our host (reason on stderr); doctor: token not live",
             "2:usage error",
             "3:config or workspace credential file missing or invalid",
-            "4:agent unreachable (refused, or no answer within 9 s)",
+            "4:agent unreachable (refused, no answer within 9 s, or no usable answer)",
             "5:stdin is not git's credential format"})
 public final class GitCredentialSam implements Runnable {
     @CommandLine.Spec
