@@ -27,9 +27,9 @@ public class HttpErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     void register(@Observes Router router) {
-        router.errorHandler(404, ctx -> send(ctx, 404, Reason.INVALID_REQUEST, "no such endpoint"));
-        router.errorHandler(405, ctx -> send(ctx, 405, Reason.INVALID_REQUEST, "method not allowed here"));
-        router.errorHandler(413, ctx -> send(ctx, 413, Reason.INVALID_REQUEST, "request body too large"));
+        for (int status : new int[] {404, 405, 413}) {
+            router.errorHandler(status, ctx -> send(ctx, status, Reason.INVALID_REQUEST, message(status)));
+        }
     }
 
     /**

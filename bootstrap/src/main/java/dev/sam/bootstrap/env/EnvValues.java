@@ -46,10 +46,7 @@ public final class EnvValues {
         putIfPresent(plain, EnvNames.SAM_REPOSITORY, w.repository());
         putIfPresent(plain, EnvNames.SAM_WORKSPACE_ID, w.workspaceId());
         putIfPresent(plain, EnvNames.SAM_WORKSPACE_URL, w.workspaceUrl());
-        for (Map.Entry<String, String> e : w.extraEnv().entrySet()) {
-            checkExtraKey(e.getKey());
-            putIfPresent(plain, e.getKey(), e.getValue());
-        }
+        putExtras(plain, w.extraEnv());
         EnvValues values = new EnvValues(token, plain);
         checkWritable(values.all());
         return values;
@@ -64,11 +61,15 @@ public final class EnvValues {
         Map<String, String> values = new LinkedHashMap<>();
         putIfPresent(values, EnvNames.SAM_REPOSITORY, repository);
         putIfPresent(values, EnvNames.SAM_BRANCH, branch);
+        putExtras(values, extraEnv);
+        checkWritable(values);
+    }
+
+    private static void putExtras(Map<String, String> values, Map<String, String> extraEnv) {
         for (Map.Entry<String, String> e : extraEnv.entrySet()) {
             checkExtraKey(e.getKey());
             putIfPresent(values, e.getKey(), e.getValue());
         }
-        checkWritable(values);
     }
 
     private static void checkWritable(Map<String, String> values) {

@@ -231,6 +231,11 @@ public final class ProvisioningService {
         }
     }
 
+    /** At most {@code max} characters, none of them a control character. */
+    private static boolean plainText(String s, int max) {
+        return s.length() <= max && s.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
     private static boolean sameWorkspace(WorkspaceRecord stored, ProvisionRequest request) {
         return stored.repository().equals(request.repository())
                 && orEmpty(stored.branch()).equals(orEmpty(request.branch()))
@@ -245,10 +250,10 @@ public final class ProvisioningService {
         if (!WorkspaceId.isValid(request.workspaceId())) {
             throw new InvalidRequestException("workspaceId must match [A-Za-z0-9][A-Za-z0-9._-]{0,63} without '..'");
         }
-        if (request.repository().isBlank() || request.repository().length() > 200 || request.repository().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (request.repository().isBlank() || !plainText(request.repository(), 200)) {
             throw new InvalidRequestException("repository is empty, too long or has control characters");
         }
-        if (request.branch() != null && (request.branch().length() > 255 || request.branch().chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+        if (request.branch() != null && !plainText(request.branch(), 255)) {
             throw new InvalidRequestException("branch is too long or has control characters");
         }
         if (request.callbackToken() == null || request.callbackToken().isBlank()) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * workspace at a time.
  */
 public final class WorkspaceFiles {
+    /** The id and repository of the plan the node's shared files are rendered from; no workspace has it. */
+    private static final String NO_WORKSPACE = "node-files";
     private final WorkspaceRuntime runtime;
     private final String apiUrl;
     private final String nodeId;
@@ -31,7 +33,6 @@ public final class WorkspaceFiles {
     private final int uid;
     private final int gid;
     private final List<String> extraHosts;
-    private static final String NO_WORKSPACE = "node-files";
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public WorkspaceFiles(WorkspaceRuntime runtime, String apiUrl, String nodeId, String agentUrl, int uid, int gid,
